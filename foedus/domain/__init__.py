@@ -1,0 +1,1 @@
+"""Pure domain model: dates, events, claims and the status engine. No I/O here."""

@@ -1,0 +1,1 @@
+"""The evidence ledger: documents, events, claims and quotes in SQL (SQLAlchemy Core + Alembic)."""

@@ -1,0 +1,1 @@
+"""The actor registry: states, organisations, regions and people, with their names."""

@@ -1,0 +1,64 @@
+"""`foedus load`: validate every shipped data file, then write them in one transaction."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from foedus.datafiles.paths import ALLIANCES_DIR, LEDGER_DIR
+from foedus.datafiles.reference_ledger import LoadedLedger, read_reference_ledger
+from foedus.datafiles.yaml_model import DataFileError, load_model
+from foedus.ledger.store import Ledger, WriteReport
+from foedus.registry.load import load_registry
+from foedus.registry.model import Registry
+from foedus.treaty.spec import AllianceSpec
+
+__all__ = ["DataSet", "read_data", "load_data"]
+
+
+@dataclass(frozen=True)
+class DataSet:
+    registry: Registry
+    specs: list[tuple[AllianceSpec, Path]]
+    ledgers: list[LoadedLedger]
+
+
+def read_specs(paths: list[Path]) -> list[tuple[AllianceSpec, Path]]:
+    specs, problems = [], []
+    for p in paths:
+        try:
+            specs.append((load_model(p, AllianceSpec), p))
+        except DataFileError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise DataFileError(problems)
+    return specs
+
+
+def read_data(actor_files: list[Path] | None = None, spec_files: list[Path] | None = None,
+              ledger_files: list[Path] | None = None) -> DataSet:
+    """Read and validate everything; raise DataFileError listing every problem found."""
+    registry = load_registry(actor_files)
+    specs = read_specs(sorted(ALLIANCES_DIR.glob("*.yaml")) if spec_files is None else spec_files)
+    alliance_ids = {s.id for s, _ in specs}
+    ledgers, problems = [], []
+    for p in sorted(LEDGER_DIR.glob("*.yaml")) if ledger_files is None else ledger_files:
+        try:
+            ledgers.append(read_reference_ledger(p, registry, alliance_ids))
+        except DataFileError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise DataFileError(problems)
+    return DataSet(registry, specs, ledgers)
+
+
+def load_data(ledger: Ledger, data: DataSet) -> WriteReport:
+    """Write a validated data set; one transaction, idempotent."""
+    return ledger.write(
+        alliances=[(s.id, s.name, s.model_dump_json(exclude_none=True), p.name) for s, p in data.specs],
+        actors=[(a.id, a.kind, a.name, json.dumps(a.model_dump(mode="json", exclude_none=True), ensure_ascii=False, sort_keys=True))
+                for a in data.registry.actors],
+        documents=[d for lg in data.ledgers for d in lg.documents],
+        events=[(e, "reference") for lg in data.ledgers for e in lg.events],
+        claims=[(c, "reference") for lg in data.ledgers for c in lg.claims],
+    )

@@ -1,0 +1,1 @@
+"""Treaty rules as code: alliance specs and the rules that read them."""
