@@ -144,7 +144,7 @@ def _evidence_json(e: Event) -> dict:
 
 
 def _claim_json(c: Claim) -> dict:
-    return {"speaker": c.speaker, "speaker_label": c.speaker_label, "on_behalf_of": c.on_behalf_of,
+    return {"speaker": c.speaker, "speaker_label": c.speaker_label, "on_behalf_of": c.on_behalf_of, "topic": c.topic,
             "date": c.date.edtf if c.date else None, "stance": c.stance, "modality": c.modality, "text": c.text,
             "sources": [{"outlet": x.outlet, "url": x.url, "document": x.document_id} for x in c.evidence]}
 
@@ -314,13 +314,14 @@ def events(
 def claims(
     actor: Annotated[str, typer.Argument(help="The state the claims are about.")],
     alliance: Annotated[Optional[str], typer.Option("--alliance")] = None,
+    topic: Annotated[Optional[str], typer.Option("--topic", help="standing, defence, … (default: all)")] = None,
     database: DbOption = None,
     json_out: JsonOption = False,
 ) -> None:
-    """What each party asserts about a state's standing, with sources."""
+    """What each party asserts about a state (its standing, a defence question…), with sources."""
     ledger = open_ledger(database)
     _require(ledger, actor=actor)
-    cs = ledger.claims(subject=actor, alliance=alliance)
+    cs = ledger.claims(subject=actor, alliance=alliance, topic=topic)
     if json_out:
         print_json({"subject": actor, "alliance": alliance, "claims": [_claim_json(c) for c in cs]})
         return

@@ -64,6 +64,7 @@ class ClaimEntry(_Strict):
     on_behalf_of: str | None = None
     modality: str = "asserted"
     text: str | None = None
+    topic: str = Field("standing", pattern=r"^[a-z][a-z_]*$", description="standing (membership and participation), defence, …")
 
     @model_validator(mode="after")
     def _known_modality(self) -> "ClaimEntry":
@@ -178,7 +179,7 @@ def read_reference_ledger(path: Path, registry: Registry, alliance_ids: set[str]
                             alliance=ledger.alliance, date=span, stance=c.stance, text=text,
                             evidence=(Evidence(d.id, text, start if start >= 0 else None,
                                                start + len(text) if start >= 0 else None, d.outlet, d.url),),
-                            modality=c.modality, on_behalf_of=c.on_behalf_of))
+                            modality=c.modality, on_behalf_of=c.on_behalf_of, topic=c.topic))
     if problems:
         raise DataFileError(problems)
     return LoadedLedger(alliance=ledger.alliance, documents=list(docs.values()), events=events, claims=claims)

@@ -127,3 +127,4 @@ class Claim:
     evidence: tuple[Evidence, ...] = ()
     modality: str = "asserted"
     on_behalf_of: str | None = None
+    topic: str = "standing"  # what question the claim bears on: standing, defence, …

@@ -103,6 +103,7 @@ claims = sa.Table(
     sa.Column("end", sa.Integer, nullable=True),
     sa.Column("origin", sa.String(32), nullable=False),
     sa.Column("recorded_at", sa.String(32), nullable=False),
+    sa.Column("topic", sa.String(32), nullable=False, server_default="standing"),
     sa.Index("ix_claims_subject_alliance", "subject", "alliance"),
 )
 

@@ -209,7 +209,7 @@ class Ledger:
             id=cid, speaker=c.speaker, speaker_label=c.speaker_label, on_behalf_of=c.on_behalf_of, subject=c.subject,
             alliance=c.alliance, date=text, date_earliest=lo, date_latest=hi, stance=c.stance, modality=c.modality,
             text=c.text, document_id=x.document_id if x else None, start=x.start if x else None,
-            end=x.end if x else None, origin=origin, recorded_at=now))
+            end=x.end if x else None, origin=origin, recorded_at=now, topic=c.topic))
         report.count("claims", True)
         return cid
 
@@ -371,7 +371,8 @@ class Ledger:
                 cur = s.new_id if s else None
         return [(self.event(i), reason) for i, reason in chain]  # type: ignore[misc]
 
-    def claims(self, *, subject: str | None = None, alliance: str | None = None, until: date | None = None) -> list[Claim]:
+    def claims(self, *, subject: str | None = None, alliance: str | None = None, until: date | None = None,
+               topic: str | None = None) -> list[Claim]:
         q = sa.select(t.claims, t.documents.c.outlet, t.documents.c.url, t.documents.c.published).join(
             t.documents, t.documents.c.id == t.claims.c.document_id, isouter=True)
         q = q.where(~sa.exists().where(t.supersessions.c.old_id == t.claims.c.id))
@@ -381,6 +382,8 @@ class Ledger:
             q = q.where(t.claims.c.alliance == alliance)
         if until:
             q = q.where(t.claims.c.date_earliest <= until.isoformat())
+        if topic:
+            q = q.where(t.claims.c.topic == topic)
         q = q.order_by(t.claims.c.date_earliest, t.claims.c.id)
         with self.engine.connect() as conn:
             rows = conn.execute(q).all()
@@ -388,7 +391,8 @@ class Ledger:
         for r in rows:
             ev = (Evidence(r.document_id, r.text, r.start, r.end, r.outlet, r.url, r.published),) if r.document_id else ()
             out.append(Claim(r.id, r.speaker, r.speaker_label, r.subject, r.alliance,
-                             _span(r.date, r.date_earliest, r.date_latest), r.stance, r.text, ev, r.modality, r.on_behalf_of))
+                             _span(r.date, r.date_earliest, r.date_latest), r.stance, r.text, ev, r.modality, r.on_behalf_of,
+                             r.topic))
         return out
 
     def quotes(self, *, document_id: str | None = None, speaker: str | None = None) -> list[QuoteRecord]:

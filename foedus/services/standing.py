@@ -137,7 +137,7 @@ def explain(ledger: Ledger, s: Standing, spec: AllianceSpec) -> Explanation:
     if s.formal.value == "suspended" and spec.suspension:
         provisions.append(AppliedProvision("suspension", spec.suspension.grounds or "Suspension", tuple(spec.suspension.sources)))
 
-    claims = ledger.claims(subject=s.actor, alliance=s.alliance)
+    claims = ledger.claims(subject=s.actor, alliance=s.alliance, topic="standing")
     until = [c for c in claims if c.date is None or c.date.lo() <= s.on]
     after = [c for c in claims if c.date is not None and c.date.lo() > s.on]
     return Explanation(s, events, provisions, until, after, notes)

@@ -79,11 +79,15 @@ def test_an_older_schema_is_migrated_in_place_keeping_its_rows(tmp_path):
     migrate.upgrade(engine, "0001")
     with engine.begin() as conn:
         conn.execute(sa.text("INSERT INTO documents (id, kind, text, added_at) VALUES ('d1', 'article', 'kept', '2026-01-01')"))
+        conn.execute(sa.text("INSERT INTO claims (id, speaker, speaker_label, subject, stance, modality, text, origin, recorded_at) "
+                             "VALUES ('c1', 'RUS', 'Russian MFA', 'ARM', 'full_member', 'asserted', 'a full member', 'user', '2026-01-01')"))
     assert migrate.current_revision(engine) == "0001"
     ledger = Ledger.open(url)
     assert migrate.current_revision(ledger.engine) == migrate.head_revision()
     assert ledger.document("d1").text == "kept"
     assert ledger.quotes() == []  # the table added by 0002 exists
+    [claim] = ledger.claims(subject="ARM")
+    assert (claim.text, claim.topic) == ("a full member", "standing")  # the column added by 0003, filled for old rows
 
 
 def test_a_foreign_database_is_refused_not_rebuilt(tmp_path):
