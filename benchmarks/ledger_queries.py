@@ -161,7 +161,7 @@ def main(argv: list[str] | None = None) -> int:
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         conn.exec_driver_sql(f"VACUUM INTO '{scan_db}'")
     with sa.create_engine(f"sqlite:///{scan_db}").begin() as conn:
-        for ix in ("ix_events_actor_target_earliest", "ix_events_target_type_earliest", "ix_events_fact", "ix_evidence_event"):
+        for ix in ("ix_events_actor_target_earliest", "ix_events_target_type_dates", "ix_events_fact", "ix_evidence_event"):
             conn.exec_driver_sql(f"DROP INDEX {ix}")
     rng = random.Random(11)
     with eng.connect() as conn:

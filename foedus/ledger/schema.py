@@ -69,7 +69,7 @@ events = sa.Table(
     sa.Column("attributes_json", sa.Text, nullable=True),
     sa.Column("recorded_at", sa.String(32), nullable=False),
     sa.Index("ix_events_actor_target_earliest", "actor", "target", "date_earliest"),
-    sa.Index("ix_events_target_type_earliest", "target", "type", "date_earliest"),
+    sa.Index("ix_events_target_type_dates", "target", "type", "date_earliest", "date_latest", "actor"),
     sa.Index("ix_events_fact", "fact"),
 )
 
