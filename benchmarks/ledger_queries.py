@@ -5,7 +5,7 @@ SQLite file, then times, through the same service functions the CLI uses:
 
 * status of one member on one date          target p95 <= 5 ms
 * members of an alliance on a date           target p95 <= 20 ms
-* full timeline of one member (with sources) target <= 50 ms
+* full timeline of one member in its alliance (with sources) target p95 <= 50 ms
 
 and the same three queries by a plain scan: an identical copy of the database
 with every secondary index dropped, so SQLite has to read the whole table.
@@ -175,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
     indexed = run(url, samples)
     scan_samples = {k: v[: max(5, len(v) // 20)] for k, v in samples.items()}  # a scan is slow: fewer samples
     scanned = run(f"sqlite:///{scan_db}", scan_samples)
-    targets = {"status": ("p95", 5), "members": ("p95", 20), "timeline": ("max", 50)}
+    targets = {"status": ("p95", 5), "members": ("p95", 20), "timeline": ("p95", 50)}
     report = {"generated": info, "generation_seconds": round(gen_s, 1), "database_bytes": db.stat().st_size, "queries": {}}
     print(f"ledger: {info['events']:,} events, {info['alliances']} alliances, {info['states']} states; "
           f"database {db.stat().st_size / 2**20:.0f} MiB; generated in {gen_s:.0f} s")

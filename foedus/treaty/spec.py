@@ -26,6 +26,8 @@ __all__ = [
 ]
 
 Confidence = Literal["confirmed", "reported", "unconfirmed", "coded"]
+# A rule parameter as written in a spec (condition ``params``, reading ``params``).
+ParamValue = str | int | float | bool | list[str]
 
 
 class _Strict(BaseModel):
@@ -51,6 +53,10 @@ class Reading(_Strict):
     held_by: list[str] = Field(default_factory=list)
     sources: list[Citation] = Field(min_length=1)
     default: bool = False
+    params: dict[str, ParamValue] = Field(
+        default_factory=dict,
+        description="rule parameters this reading sets (they override the provision's own params), "
+                    "e.g. {internal_threat: excluded} or {notice_months: 0}")
 
 
 class _Provision(_Strict):
@@ -128,10 +134,22 @@ class DecisionRule(_Provision):
 
 
 class DefenceCondition(_Provision):
-    """One condition of the defence clause (a named check the rules engine knows)."""
+    """One condition of the defence clause (a named check the rules engine knows).
+
+    ``id`` names the rule function that checks it (see ``foedus.treaty.rules.defence``).
+    A ``procedure`` (who decides, what was done) is shown with the conditions but does
+    not decide whether the clause is engaged. ``only_under`` limits the condition to some
+    of the clause's readings (e.g. a request is required only under the reading that
+    assistance is given at the attacked member's request).
+    """
 
     id: str
     description: str
+    kind: Literal["condition", "procedure"] = "condition"
+    only_under: list[str] = Field(default_factory=list, description="ids of the clause's readings under which this condition applies")
+    if_false: Literal["not_engaged", "undetermined"] = Field(
+        "not_engaged", description="what a failed check means for the clause (undetermined where the text leaves the case open)")
+    params: dict[str, ParamValue] = Field(default_factory=dict, description="parameters of the rule function")
 
 
 class DefenceClause(_Provision):
@@ -141,6 +159,19 @@ class DefenceClause(_Provision):
     conditions: list[DefenceCondition] = Field(default_factory=list)
     deciding_body: str | None = None
     decision_rule: str | None = None
+    assistance: str | None = Field(None, description="what the other members owe and how (individual or collective obligation)")
+
+    @model_validator(mode="after")
+    def _conditions_consistent(self) -> "DefenceClause":
+        ids = [c.id for c in self.conditions]
+        if len(ids) != len(set(ids)):
+            raise ValueError("defence_clause condition ids must be unique")
+        readings = {r.id for r in self.readings}
+        for c in self.conditions:
+            for r in c.only_under:
+                if r not in readings:
+                    raise ValueError(f"condition {c.id!r}: only_under names unknown clause reading {r!r}")
+        return self
 
 
 class Admission(_Provision):
