@@ -35,7 +35,7 @@ def _answering() -> Iterator[Ledger]:
     try:
         yield Ledger.open()
     except NotFound as exc:
-        fail(str(exc).strip("'\""), EXIT_NOT_FOUND)
+        fail(str(exc), EXIT_NOT_FOUND)
     except (ImpossibleQuestion, RuleError, DataFileError, SchemaError) as exc:
         fail(str(exc), EXIT_INVALID_DATA)
 

@@ -59,7 +59,7 @@ class ClaimEntry(_Strict):
     speaker_label: str
     subject: str
     date: str
-    stance: str = Field(pattern=r"^[a-z][a-z_]*$")
+    stance: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     source: str
     on_behalf_of: str | None = None
     modality: str = "asserted"

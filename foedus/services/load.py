@@ -7,6 +7,7 @@ from pathlib import Path
 
 from foedus.datafiles.paths import ALLIANCES_DIR, LEDGER_DIR
 from foedus.datafiles.reference_ledger import LoadedLedger, read_reference_ledger
+from foedus.datafiles.territories import read_territories
 from foedus.datafiles.yaml_model import DataFileError, load_model
 from foedus.ledger.store import Ledger, WriteReport
 from foedus.registry.load import load_registry
@@ -47,6 +48,10 @@ def read_data(actor_files: list[Path] | None = None, spec_files: list[Path] | No
             ledgers.append(read_reference_ledger(p, registry, alliance_ids))
         except DataFileError as exc:
             problems.extend(exc.problems)
+    try:  # the territory registry is read from the package at run time; check it here too
+        read_territories(registry=registry)
+    except DataFileError as exc:
+        problems.extend(exc.problems)
     if problems:
         raise DataFileError(problems)
     return DataSet(registry, specs, ledgers)
