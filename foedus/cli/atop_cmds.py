@@ -65,8 +65,10 @@ def import_atop(
         if json_out:
             print_json({"imported": False, "problems": [_problem_json(p) for p in exc.problems]})
             raise typer.Exit(EXIT_INVALID_DATA)
-        fail(f"the import was refused, nothing was written ({len(exc.problems)} problem(s); "
-             f"--on-error skip imports the valid rows):\n" + _problem_lines(exc.problems), EXIT_INVALID_DATA)
+        hint = ("the files cannot be read at all" if on_error == "skip"
+                else "--on-error skip imports the valid rows")
+        fail(f"the import was refused, nothing was written ({len(exc.problems)} problem(s); {hint}):\n"
+             + _problem_lines(exc.problems), EXIT_INVALID_DATA)
     t1 = time.perf_counter()
     ledger = open_ledger(database)  # opened only now: a refused import does not even create the file
     report = bulk_write(ledger, alliances=plan.alliances, actors=plan.actors, documents=plan.documents, events=plan.events)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 from foedus.domain.dates import DateSpan, parse_edtf
 
@@ -75,6 +75,10 @@ class Actor(_Strict):
 
 class Registry(_Strict):
     actors: list[Actor]
+    _index: dict[str, Actor] = PrivateAttr(default_factory=dict)
+
+    def model_post_init(self, __context: object) -> None:
+        self._index = {a.id: a for a in self.actors}
 
     @model_validator(mode="after")
     def _unique_and_linked(self) -> "Registry":
@@ -92,10 +96,10 @@ class Registry(_Strict):
         return self
 
     def by_id(self) -> dict[str, Actor]:
-        return {a.id: a for a in self.actors}
+        return dict(self._index)
 
     def get(self, actor_id: str) -> Actor | None:
-        return self.by_id().get(actor_id)
+        return self._index.get(actor_id)
 
     def __contains__(self, actor_id: object) -> bool:
-        return any(a.id == actor_id for a in self.actors)
+        return actor_id in self._index
