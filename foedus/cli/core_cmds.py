@@ -8,7 +8,9 @@ import typer
 from rich.table import Table
 from rich.tree import Tree
 
-from foedus.cli.base import (EXIT_INVALID_DATA, EXIT_NOT_FOUND, app, console, escape, fail, parse_day,
+import sqlalchemy as sa
+
+from foedus.cli.base import (EXIT_INVALID_DATA, EXIT_NOT_FOUND, EXIT_USAGE, app, console, escape, fail, parse_day,
                              print_json)
 from foedus.datafiles.yaml_model import DataFileError
 from foedus.domain.events import Claim, Event
@@ -30,6 +32,10 @@ def open_ledger(url: str | None) -> Ledger:
         return Ledger.open(url)
     except SchemaError as exc:
         fail(str(exc), EXIT_INVALID_DATA)
+    except ModuleNotFoundError as exc:
+        fail(f"no driver for this database ({exc.name}); for PostgreSQL: .venv/bin/pip install -e '.[postgres]'", EXIT_USAGE)
+    except (sa.exc.ArgumentError, sa.exc.OperationalError, OSError) as exc:
+        fail(f"cannot open the database {url or database_url()!r}: {exc.__class__.__name__}: {str(exc).splitlines()[0]}", EXIT_USAGE)
 
 
 def _require(ledger: Ledger, alliance: str | None = None, actor: str | None = None) -> None:

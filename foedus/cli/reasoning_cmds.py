@@ -14,6 +14,7 @@ from rich.panel import Panel
 from rich.tree import Tree
 
 from foedus.cli.base import EXIT_INVALID_DATA, EXIT_NOT_FOUND, app, console, escape, fail, parse_day, print_json
+from foedus.cli.core_cmds import open_ledger
 from foedus.datafiles.yaml_model import DataFileError
 from foedus.ledger.migrate import SchemaError
 from foedus.ledger.store import Ledger
@@ -30,10 +31,11 @@ _OUTCOME = {"engaged": "[bold green]ENGAGED[/]", "not_engaged": "[bold red]NOT E
 
 
 @contextmanager
-def _answering() -> Iterator[Ledger]:
+def _answering(database: str | None = None) -> Iterator[Ledger]:
     """Open the ledger and turn the service layer's errors into exit codes."""
+    ledger = open_ledger(database)
     try:
-        yield Ledger.open()
+        yield ledger
     except NotFound as exc:
         fail(str(exc), EXIT_NOT_FOUND)
     except (ImpossibleQuestion, RuleError, DataFileError, SchemaError) as exc:
@@ -93,10 +95,11 @@ def casus(
     requested: Optional[bool] = typer.Option(None, "--requested/--not-requested",
                                              help="state whether assistance was requested (default: read the ledger)"),
     as_json: bool = typer.Option(False, "--json", help="print the answer tree as JSON"),
+    database: Optional[str] = typer.Option(None, "--database", "-d", help="Database URL (default: $FOEDUS_DATABASE_URL or the user data file)."),
 ) -> None:
     """Is the alliance's defence clause engaged by this incident? Each condition with its article and facts."""
     day = parse_day(on)
-    with _answering() as ledger:
+    with _answering(database) as ledger:
         ans = reasoning.casus(ledger, alliance, victim, place, day, aggressor=aggressor, requested=requested)
     if as_json:
         print_json(ans.to_dict())
@@ -126,10 +129,11 @@ def withdraw(
     alliance: str = typer.Argument(..., help="alliance id"),
     notice: Optional[str] = typer.Option(None, "--notice", help="date of the written notice, YYYY-MM-DD (default: today)"),
     as_json: bool = typer.Option(False, "--json", help="print the answer tree as JSON"),
+    database: Optional[str] = typer.Option(None, "--database", "-d", help="Database URL (default: $FOEDUS_DATABASE_URL or the user data file)."),
 ) -> None:
     """When would a withdrawal take effect, what must be settled first, and what changes after?"""
     day = parse_day(notice, "--notice")
-    with _answering() as ledger:
+    with _answering(database) as ledger:
         ans = reasoning.withdraw(ledger, actor, alliance, day)
     if as_json:
         print_json(ans.to_dict())
@@ -179,10 +183,11 @@ def decide(
     on: Optional[str] = typer.Option(None, "--on", help="date of the decision, YYYY-MM-DD (default: today)"),
     rule: Optional[str] = typer.Option(None, "--rule", help="id of the spec's decision rule (default: inferred)"),
     as_json: bool = typer.Option(False, "--json", help="print the answer tree as JSON"),
+    database: Optional[str] = typer.Option(None, "--database", "-d", help="Database URL (default: $FOEDUS_DATABASE_URL or the user data file)."),
 ) -> None:
     """Who votes, who can block, and what recorded stances suggest (marked as inference)."""
     day = parse_day(on)
-    with _answering() as ledger:
+    with _answering(database) as ledger:
         ans = reasoning.decide(ledger, alliance, decision, day, rule)
     if as_json:
         print_json(ans.to_dict())

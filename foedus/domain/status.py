@@ -20,7 +20,7 @@ possible values, never guessed.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Iterable, Sequence
 

@@ -20,7 +20,6 @@ from foedus.datafiles.paths import TERRITORIES
 from foedus.datafiles.territories import read_territories
 from foedus.domain.events import PARTICIPATION_TYPES
 from foedus.ledger.store import Ledger
-from foedus.registry.model import Registry
 from foedus.services.standing import NotFound, members_on, spec_of, standing_of
 from foedus.treaty.rules.decision import DecisionAnswer, evaluate_decision
 from foedus.treaty.rules.defence import RESPONSE_TYPES, CasusAnswer, evaluate_casus
