@@ -20,7 +20,6 @@ import calendar
 import hashlib
 import json
 import random
-import statistics
 import sys
 import tempfile
 import time
