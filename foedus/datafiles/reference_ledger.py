@@ -10,19 +10,26 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import ConfigDict, Field, ValidationError, model_validator
 
-from foedus.datafiles.yaml_model import DataFileError, Problem, line_of, plain, problems_from, read_yaml
+from foedus.datafiles.yaml_model import (
+    DataFileError,
+    Problem,
+    line_of,
+    plain,
+    problems_from,
+    read_yaml,
+)
 from foedus.domain.dates import InvalidDate, parse_edtf
 from foedus.domain.documents import Document
 from foedus.domain.events import MODALITIES, Claim, Event, Evidence
+from foedus.domain.strict import StrictModel
 from foedus.registry.model import Registry
 
 __all__ = ["ReferenceLedger", "read_reference_ledger", "LoadedLedger"]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+_Strict = StrictModel
 
 
 class SourceEntry(_Strict):

@@ -15,17 +15,17 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
+from pydantic import Field, PrivateAttr, model_validator
 
 from foedus.domain.dates import DateSpan, parse_edtf
+from foedus.domain.strict import StrictModel
 
 __all__ = ["Role", "Actor", "Registry"]
 
 ActorKind = Literal["state", "historical_state", "organisation", "region", "person"]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+_Strict = StrictModel
 
 
 class Role(_Strict):

@@ -17,7 +17,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
+
+from foedus.domain.strict import StrictModel
 
 __all__ = [
     "Citation", "Reading", "Instrument", "Body", "Post", "Rotation", "Budget",
@@ -30,8 +32,7 @@ Confidence = Literal["confirmed", "reported", "unconfirmed", "coded"]
 ParamValue = str | int | float | bool | list[str]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+_Strict = StrictModel
 
 
 class Citation(_Strict):

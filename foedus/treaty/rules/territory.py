@@ -14,17 +14,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
 from foedus.domain.dates import parse_edtf
+from foedus.domain.strict import StrictModel
 from foedus.treaty.rules.answer import FactRef, SourceRef
 
 __all__ = ["TerritorySource", "SovereigntySpan", "ControlSpan", "Recognition", "Territory", "TerritoryRegistry",
            "Place", "resolve_place"]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+_Strict = StrictModel
 
 
 class TerritorySource(_Strict):
