@@ -4,14 +4,22 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Optional
 
+import sqlalchemy as sa
 import typer
 from rich.table import Table
 from rich.tree import Tree
 
-import sqlalchemy as sa
-
-from foedus.cli.base import (EXIT_INVALID_DATA, EXIT_NOT_FOUND, EXIT_USAGE, app, console, escape, fail, parse_day,
-                             print_json)
+from foedus.cli.base import (
+    EXIT_INVALID_DATA,
+    EXIT_NOT_FOUND,
+    EXIT_USAGE,
+    app,
+    console,
+    escape,
+    fail,
+    parse_day,
+    print_json,
+)
 from foedus.datafiles.yaml_model import DataFileError
 from foedus.domain.events import Claim, Event
 from foedus.domain.status import Standing
@@ -354,6 +362,27 @@ def history(
     for e, reason in chain:
         console.print(f"{e.id} {e.type} {e.actor}→{e.target} {e.date.edtf if e.date else 'undated'} [{e.review}]"
                       + (f" — superseded: {escape(reason)}" if reason else " — current"))
+
+
+@app.command()
+def documents(
+    kind: Annotated[Optional[str], typer.Option("--kind", help="article, reference or dataset (default: all)")] = "article",
+    database: DbOption = None,
+    json_out: JsonOption = False,
+) -> None:
+    """Stored documents: id, outlet, publication date, where they were read from, how many events cite them."""
+    ledger = open_ledger(database)
+    docs = ledger.documents(kind=None if kind == "all" else kind)
+    if json_out:
+        print_json({"documents": [{"id": d.id, "kind": d.kind, "outlet": d.outlet, "published": d.published, "url": d.url,
+                                   "path": d.path, "title": d.title, "language": d.language, "events": n} for d, n in docs]})
+        return
+    table = Table("id", "outlet", "published", "title / source", "events", title=f"{len(docs)} documents")
+    for d, n in docs:
+        table.add_row(d.id[:12], escape(d.outlet or ""), d.published or "unknown",
+                      escape((d.title or d.path or d.url or "")[:70]), str(n))
+    console.print(table)
+    console.print("[dim]`foedus show-doc ID` (an id prefix or the file name) prints one with its facts marked[/]")
 
 
 @app.command()

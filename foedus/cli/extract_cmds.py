@@ -91,6 +91,10 @@ def extract(
                 yield from articles
 
             for result in extractor.extract(chain()):
+                if result.error:
+                    from foedus.sources.model import SourceError
+                    _report(SourceError(result.article.source, result.error), failures)
+                    continue
                 sink.write(result)
                 n_docs += 1
     if not quiet:
@@ -101,3 +105,154 @@ def extract(
             + (f"; [bold red]{len(failures)} input(s) failed[/]" if failures else ""))
     if failures:
         raise typer.Exit(EXIT_PARTIAL)
+
+
+# --------------------------------------------------------------------------------------------
+# ingest: extraction results into the ledger (events as *proposed*), one transaction per article
+# --------------------------------------------------------------------------------------------
+def _ledger_records(result):
+    """Document, events, claims and quotes of one extraction result as ledger records."""
+    from foedus.domain.dates import InvalidDate, parse_edtf
+    from foedus.domain.documents import Document
+    from foedus.domain.events import Claim, Event, Evidence
+    from foedus.ledger.store import QuoteRecord
+
+    a = result.article
+    doc = Document(text=a.text, kind="article", outlet=a.outlet, url=a.url, path=a.source, title=a.title,
+                   published=a.published, language=a.language)
+    did = doc.id
+
+    def span(v):
+        try:
+            return parse_edtf(v) if v else None
+        except InvalidDate:
+            return None
+
+    def evidence(text):
+        i = a.text.find(text)
+        return (Evidence(did, text, i if i >= 0 else None, i + len(text) if i >= 0 else None, a.outlet, a.url, a.published),)
+
+    events = []
+    for e in result.events:
+        if not e.get("actor"):
+            continue
+        events.append((Event(id="", type=e["type"], actor=e["actor"], target=e.get("target"), date=span(e.get("date")),
+                             evidence=evidence(e["evidence"]), review="proposed",
+                             note=f"extracted from {a.doc_id}"), "extract"))
+    claims = []
+    for c in result.claims:
+        if not c.get("actor"):
+            continue
+        claims.append((Claim(id="", speaker=c.get("speaker") or c["actor"], speaker_label=c.get("speaker_label") or c["actor"],
+                             subject=c["actor"], alliance=c.get("target"), date=span(c.get("date")),
+                             stance=f"{c['modality']}:{c['type']}", text=c["text"], evidence=evidence(c["text"]),
+                             modality=c["modality"]), "extract"))
+    quotes = [QuoteRecord(did, q["kind"], q["text"], q["speaker"], q.get("speaker_label"), bool(q.get("anonymous")),
+                          q.get("start"), q.get("end")) for q in result.attributions]
+    return doc, events, claims, quotes
+
+
+@app.command("ingest")
+def ingest(
+    paths: list[Path] = typer.Argument(..., help="Article files or folders (.txt, .html, .pdf, .jsonl)."),
+    db: Optional[str] = typer.Option(None, "--database", "-d", help="Database URL (default: $FOEDUS_DATABASE_URL or the user data file)."),
+    outlet: Optional[str] = typer.Option(None, "--outlet"),
+    published: Optional[str] = typer.Option(None, "--published"),
+    url: Optional[str] = typer.Option(None, "--url"),
+    max_mb: float = typer.Option(20.0, "--max-mb"),
+) -> None:
+    """Extract articles and store them in the ledger: the document, its events (review state
+    "proposed"), claims and quotes. Ingesting the same article again changes nothing; each
+    article is one transaction, so a failing file leaves nothing half-written."""
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from foedus.extraction.pipeline import Extractor
+    from foedus.cli.core_cmds import open_ledger
+
+    meta = _meta_options(outlet, published, url)
+    failures: list = []
+    ledger = open_ledger(db)
+    from foedus.sources.loaders import iter_input_files
+    files = [p for p, err in iter_input_files(paths) if err is None]
+    added = {"documents": 0, "events": 0, "claims": 0, "quotes": 0}
+    unchanged = 0
+    extractor = None
+    with Progress(TextColumn("[progress.description]{task.description}"), BarColumn(),
+                  TextColumn("{task.completed}/{task.total} files"), TimeElapsedColumn(),
+                  console=err_console, transient=False) as progress:
+        task = progress.add_task("ingesting", total=len(files))
+        for path, err in iter_input_files(paths):
+            if err is not None:
+                _report(err, failures)
+                continue
+            progress.update(task, description=f"ingesting {escape(path.name)}")
+            arts = list(_collect([path], meta, int(max_mb * 1024 * 1024), failures))
+            if arts:
+                if extractor is None:
+                    extractor = Extractor()
+                for result in extractor.extract(arts):
+                    if result.error:
+                        from foedus.sources.model import SourceError
+                        _report(SourceError(result.article.source, result.error), failures)
+                        continue
+                    try:
+                        doc, events, claims, quotes = _ledger_records(result)
+                        rep = ledger.write(documents=[doc], events=events, claims=claims, quotes=quotes)
+                    except Exception as exc:  # one article's failure must not stop the batch
+                        from foedus.sources.model import SourceError
+                        _report(SourceError(result.article.source, f"cannot store: {exc}"), failures)
+                        continue
+                    for k in added:
+                        added[k] += rep.added.get(k, 0)
+                    unchanged += sum(rep.unchanged.values())
+            progress.advance(task)
+    err_console.print(f"stored {added['documents']} new document(s), {added['events']} proposed event(s), "
+                      f"{added['claims']} claim(s), {added['quotes']} quote(s); {unchanged} record(s) were already there"
+                      + (f"; [bold red]{len(failures)} input(s) failed[/]" if failures else ""))
+    if failures:
+        raise typer.Exit(EXIT_PARTIAL)
+
+
+@app.command("show-doc")
+def show_doc(
+    doc_id: str = typer.Argument(..., help="Document id (or a unique prefix), as stored by `foedus ingest`."),
+    db: Optional[str] = typer.Option(None, "--database", "-d", help="Database URL (default: $FOEDUS_DATABASE_URL or the user data file)."),
+) -> None:
+    """Print a stored article with its extracted facts marked in the text (article text is escaped)."""
+    from rich.text import Text
+
+    from foedus.cli.base import EXIT_NOT_FOUND, console
+    from foedus.cli.core_cmds import open_ledger
+    from foedus.domain.documents import document_id
+
+    ledger = open_ledger(db)
+    doc = ledger.document(doc_id)
+    if doc is None:
+        fail(f"no document {doc_id!r} (or the prefix is ambiguous)", EXIT_NOT_FOUND)
+    did = document_id(doc.text)
+    events = ledger.events(review=None, document=did, with_evidence=True)
+    quotes = ledger.quotes(document_id=did)
+    marks = []   # (start, end, style, label)
+    for e in events:
+        for x in e.evidence:
+            if x.document_id == did and x.start is not None:
+                marks.append((x.start, x.end, "bold yellow", f"{e.type} {e.actor}→{e.target or '-'} {e.date.edtf if e.date else 'no date'} [{e.review}]"))
+    for q in quotes:
+        if q.start is not None:
+            who = q.speaker or ("anonymous" if q.anonymous else "?")
+            marks.append((q.start, q.end, "italic cyan" if q.kind == "direct" else "cyan", f"{q.kind} quote: {who}"))
+    head = Text()
+    head.append(f"{doc.title or '(no title)'}\n", style="bold")
+    head.append(f"{doc.outlet or 'unknown outlet'} · published {doc.published or 'unknown'} · {did[:12]}\n\n")
+    console.print(head)
+    # Text objects are never parsed for markup: untrusted article text is printed literally
+    body = Text(doc.text)
+    for s, e, style, _ in marks:
+        body.stylize(style, s, e)
+    console.print(body)
+    console.print(Text("\nfacts:", style="bold"))
+    for i, (s, e, style, label) in enumerate(sorted(marks), 1):
+        line = Text(f"{i:3d}. ")
+        line.append(label, style=style)
+        line.append(f"  «{doc.text[s:e][:90]}»")
+        console.print(line)

@@ -82,6 +82,7 @@ evidence = sa.Table(
     sa.Column("start", sa.Integer, nullable=True),
     sa.Column("end", sa.Integer, nullable=True),
     sa.Index("ix_evidence_event", "event_id"),
+    sa.Index("ix_evidence_document", "document_id"),
 )
 
 claims = sa.Table(

@@ -14,6 +14,7 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
+from pathlib import Path
 
 import sqlalchemy as sa
 
@@ -105,8 +106,6 @@ class Ledger:
         """Connect to ``url`` (default: FOEDUS_DATABASE_URL or the user data file) and migrate it."""
         url = url or database_url()
         if url.startswith("sqlite:///") and not url.startswith("sqlite:///:memory:"):
-            from pathlib import Path
-
             Path(url.removeprefix("sqlite:///")).expanduser().parent.mkdir(parents=True, exist_ok=True)
         engine = sa.create_engine(url, future=True)
         if engine.dialect.name == "sqlite":
@@ -256,6 +255,7 @@ class Ledger:
         review: Iterable[str] | None = ("accepted",),
         origin: str | None = None,
         fact: str | None = None,
+        document: str | None = None,
         include_superseded: bool = False,
         with_evidence: bool = False,
         limit: int | None = None,
@@ -263,7 +263,8 @@ class Ledger:
         """Current events matching every filter given, oldest first.
 
         ``since``/``until`` keep events whose date range overlaps [since, until];
-        ``involving`` matches actor or target. ``facts_started_by`` keeps every report
+        ``involving`` matches actor or target; ``document`` keeps events with evidence in
+        that document. ``facts_started_by`` keeps every report
         of each fact that at least one report dates on or before that day, so that
         reports disagreeing on a date are never separated (the status engine needs them all).
         """
@@ -293,6 +294,8 @@ class Ledger:
             q = q.where(t.events.c.origin == origin)
         if fact:
             q = q.where(t.events.c.fact == fact)
+        if document:
+            q = q.where(t.events.c.id.in_(sa.select(t.evidence.c.event_id).where(t.evidence.c.document_id == document)))
         if not include_superseded:
             q = q.where(self._not_superseded())
         q = q.order_by(t.events.c.date_earliest, t.events.c.date_latest, t.events.c.id)
@@ -406,13 +409,29 @@ class Ledger:
         return [QuoteRecord(r.document_id, r.kind, r.text, r.speaker, r.speaker_label, r.anonymous, r.start, r.end) for r in rows]
 
     def document(self, doc_id: str) -> Document | None:
-        """A document by its full id or a unique prefix of it."""
+        """A document by its id, a unique prefix of it, or the file name (or stem) it was read from."""
+        docs = t.documents.c
         with self.engine.connect() as conn:
-            rows = conn.execute(sa.select(t.documents).where(t.documents.c.id.startswith(doc_id, autoescape=True)).limit(2)).all()
+            rows = conn.execute(sa.select(t.documents).where(docs.id.startswith(doc_id, autoescape=True)).limit(2)).all()
+            if not rows:
+                named = conn.execute(sa.select(t.documents).where(docs.path.is_not(None))).all()
+                rows = [r for r in named if doc_id in (Path(r.path).name, Path(r.path).stem, r.path)][:2]
         if len(rows) != 1:
             return None
         r = rows[0]
         return Document(r.text, r.kind, r.outlet, r.url, r.path, r.title, r.published, r.language)
+
+    def documents(self, *, kind: str | None = None) -> list[tuple[Document, int]]:
+        """Stored documents (without their text loaded lazily: the text is included) and how many events cite each."""
+        cited = (sa.select(t.evidence.c.document_id, sa.func.count(sa.distinct(t.evidence.c.event_id)).label("n"))
+                 .group_by(t.evidence.c.document_id).subquery())
+        q = sa.select(t.documents, sa.func.coalesce(cited.c.n, 0).label("n")).join(
+            cited, cited.c.document_id == t.documents.c.id, isouter=True)
+        if kind:
+            q = q.where(t.documents.c.kind == kind)
+        with self.engine.connect() as conn:
+            rows = conn.execute(q.order_by(t.documents.c.published_earliest, t.documents.c.id)).all()
+        return [(Document(r.text, r.kind, r.outlet, r.url, r.path, r.title, r.published, r.language), r.n) for r in rows]
 
     def alliance_spec_json(self, alliance_id: str) -> str | None:
         with self.engine.connect() as conn:

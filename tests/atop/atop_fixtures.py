@@ -19,7 +19,7 @@ M_HEADER = ["atopid", "member", "cowsys", *[c for c in MEMBER_REQUIRED if c not 
 SY_HEADER = ["state", "year", "atopally", "defense", "offense", "neutral", "nonagg", "consul", "number", "transyr",
              *[f"atopid{i}" for i in range(1, 6)], "version"]
 
-REAL_ATOP = Path(os.environ.get("FOEDUS_ATOP_DIR", "/work/shared/reference/data/atop"))
+REAL_ATOP = Path(os.environ.get("FOEDUS_ATOP_DIR", Path(__file__).resolve().parents[2].parent / "shared/reference/data/atop"))
 
 
 def _date(d: tuple | str | None) -> list[str]:

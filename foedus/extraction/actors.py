@@ -1,0 +1,177 @@
+"""The actor gazetteer: registry names as spaCy entity-ruler patterns, and
+look-ups by name, adjective, office and date.
+
+spaCy's small English model tags "Armenia" or "Yerevan" as PERSON; the ruler
+built here runs *before* the statistical NER, so every name the registry
+knows (states, capitals, metonyms such as "the Kremlin", organisations,
+regions, people) gets the registry's label and id first.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+
+from foedus.extraction.lexicon import Lexicon, lexicon
+from foedus.registry.model import Actor, Registry
+
+__all__ = ["Gazetteer", "slug_person"]
+
+_LABEL = {"state": "GPE", "historical_state": "GPE", "organisation": "ORG", "region": "LOC", "person": "PERSON"}
+
+
+def _deaccent(s: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+
+
+def slug_person(name: str, honorifics: frozenset[str] = frozenset()) -> str | None:
+    """A person id from a name as written: "Hakob Badalyan" -> ``hakob-badalyan``."""
+    name = re.sub(r"(?:'s|’s|'|’)$", "", name.strip())
+    toks = [t for t in re.split(r"[\s\u00a0]+", _deaccent(name)) if t]
+    while toks and toks[0].lower().rstrip(".") in honorifics:
+        toks.pop(0)
+    parts = []
+    for t in toks:
+        t = re.sub(r"[^\w-]", "", t).lower().strip("-")
+        if t:
+            parts.append(t)
+    return "-".join(parts) or None
+
+
+@dataclass(frozen=True)
+class ActorRef:
+    id: str
+    kind: str      # state | organisation | region | person | historical_state
+    how: str       # name | alias | capital | metonym | adjective
+
+
+class Gazetteer:
+    def __init__(self, registry: Registry, lex: Lexicon | None = None):
+        self.lex = lex or lexicon()
+        self.registry = registry
+        self.by_id: dict[str, Actor] = registry.by_id()
+        conf = self.lex.actors
+        self.alliances = frozenset(conf.get("alliances") or ())
+        self.generic_alliance_words = frozenset(w.lower() for w in conf.get("generic_alliance_words") or ())
+        self.generic_alliance_heads = frozenset(w.lower() for w in conf.get("generic_alliance_heads") or ())
+        self.state_anaphors = frozenset(w.lower() for w in conf.get("state_anaphors") or ())
+        self.office_titles = {k.lower(): list(v) for k, v in (conf.get("office_titles") or {}).items()}
+        self.leader_titles = {k: list(v) for k, v in (conf.get("leader_titles") or {}).items()}
+        self.person_pronouns = frozenset(conf.get("person_pronouns") or ())
+        self.group_pronouns = frozenset(conf.get("group_pronouns") or ())
+        self.surface: dict[str, ActorRef] = {}
+        self.adjective: dict[str, str] = {}
+        self.surnames: dict[str, list[str]] = {}
+        for a in registry.actors:
+            if a.kind == "person":
+                for n in [a.name, *a.aliases]:
+                    self.surface.setdefault(n.lower(), ActorRef(a.id, "person", "name"))
+                    self.surnames.setdefault(_deaccent(n.split()[-1]).lower(), []).append(a.id)
+                continue
+            for how, names in (("name", [a.name]), ("alias", a.aliases), ("capital", a.capitals), ("metonym", a.metonyms)):
+                for n in names:
+                    if n.lower() in self.generic_alliance_words:
+                        continue
+                    key = n.lower()
+                    prev = self.surface.get(key)
+                    # a state's own name beats another actor's alias (Brussels: BEL capital vs EU alias)
+                    if prev is None or (prev.how in ("capital", "metonym") and how in ("name", "alias")) \
+                            or (prev.kind == "historical_state" and a.kind == "state"):
+                        self.surface[key] = ActorRef(a.id, a.kind, how)
+            for adj in a.adjectives:
+                self.adjective.setdefault(adj.lower(), a.id)
+
+    # --- spaCy entity ruler --------------------------------------------------------------
+    def ruler_patterns(self) -> list[dict]:
+        pats = []
+        seen = set()
+
+        def add(label: str, text: str, ident: str):
+            for variant in {text, text[:1].upper() + text[1:]} if text.startswith("the ") else {text}:
+                key = (label, variant)
+                if key in seen or not variant.strip():
+                    continue
+                seen.add(key)
+                pats.append({"label": label, "pattern": variant, "id": ident})
+
+        for o in self.lex.outlets:
+            for n in [o["name"], *(o.get("aliases") or ())]:
+                if n and len(n) > 3 and " " in n:
+                    add("ORG", n, "")
+        for a in self.registry.actors:
+            label = _LABEL.get(a.kind, "ORG")
+            names = [a.name, *a.aliases] if a.kind == "person" else [a.name, *a.aliases, *a.capitals, *a.metonyms]
+            for n in names:
+                if n.lower() in self.generic_alliance_words:
+                    continue
+                ref = self.surface.get(n.lower())
+                if ref is None or ref.id != a.id:
+                    continue
+                lab = "ORG" if a.kind != "person" and ref.how == "metonym" else label
+                if len(n) <= 2 and not n.isupper():
+                    continue
+                add(lab, n, a.id)
+            for adj in a.adjectives:
+                if self.adjective.get(adj.lower()) == a.id:
+                    add("NORP", adj, a.id)
+        return pats
+
+    # --- look-ups --------------------------------------------------------------------------
+    def kind(self, actor_id: str | None) -> str | None:
+        if actor_id is None:
+            return None
+        if actor_id in self.alliances:
+            return "alliance"
+        a = self.by_id.get(actor_id)
+        if a is None:
+            return "person" if re.match(r"^[a-z]+(?:-[a-z]+)+$", actor_id) else None
+        return "state" if a.kind == "historical_state" else a.kind
+
+    def lookup(self, text: str) -> ActorRef | None:
+        t = re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
+        t = re.sub(r"(?:'s|’s|'|’)$", "", t)
+        return self.surface.get(t.lower()) or (self.surface.get(t.lower()[4:]) if t.lower().startswith("the ") else None)
+
+    def lookup_adjective(self, word: str) -> str | None:
+        return self.adjective.get(word.lower())
+
+    def person_state(self, person_id: str, day: date | None) -> str | None:
+        a = self.by_id.get(person_id)
+        if a is None or not a.roles:
+            return None
+        if day is not None:
+            held = [r for r in a.roles if r.held_on(day)]
+            if held:
+                return held[0].of
+        return a.roles[-1].of
+
+    def person_titles(self, person_id: str) -> list[str]:
+        a = self.by_id.get(person_id)
+        return [r.title.lower() for r in a.roles] if a else []
+
+    def office_holder(self, office: str, state: str | None, day: date | None) -> str | None:
+        """Who held ``office`` (a word such as "president", "leader") for ``state`` on ``day``."""
+        titles = self.office_titles.get(office.lower())
+        if titles is None or state is None:
+            return None
+        if "$leader" in titles:
+            titles = self.leader_titles.get(state) or self.leader_titles.get("default") or ["president"]
+        wanted = {t.lower() for t in titles}
+        best = None
+        for a in self.registry.actors:
+            if a.kind != "person":
+                continue
+            for r in a.roles:
+                if r.of != state or r.title.lower() not in wanted:
+                    continue
+                if day is None:
+                    if r.end is None:
+                        return a.id
+                    best = best or a.id
+                elif r.held_on(day):
+                    return a.id
+        return best if day is None else None
+
+    def surname_candidates(self, surname: str) -> list[str]:
+        return self.surnames.get(_deaccent(surname).lower(), [])

@@ -1,0 +1,467 @@
+"""Temporal expressions: find them in text and normalise them to EDTF.
+
+Only what the text says is kept: "May 2023" is the month ``2023-05`` (never a
+day filled in from some base date), "on Thursday" is the Thursday on or before
+the publication date, "since mid-2023" is an interval up to the publication.
+When the publication date is itself an interval, a relative expression is
+resolved against both ends and the result covers both readings.
+
+The vocabulary comes from ``foedus/data/extraction/dates.yaml``; this module
+holds the grammar that combines it.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from foedus.extraction.lexicon import Lexicon, lexicon
+
+__all__ = ["TimeExpr", "Reference", "find_dates", "edtf_of", "span_of_edtf", "DateGrammar", "grammar"]
+
+
+@dataclass(frozen=True)
+class Reference:
+    """What relative expressions are resolved against."""
+
+    pub_lo: date | None = None
+    pub_hi: date | None = None
+    year_hint: int | None = None          # the year the text is about, when the publication date is unknown
+    anchor: tuple[date, date] | None = None   # the last time the narrative talked about
+
+    def points(self) -> list[date]:
+        pts = [d for d in (self.pub_lo, self.pub_hi) if d is not None]
+        return pts or []
+
+
+@dataclass(frozen=True)
+class TimeExpr:
+    start: int
+    end: int
+    text: str
+    kind: str                 # absolute | partial | relative | weekday | anaphoric | since | range
+    lo: date | None
+    hi: date | None
+    explicit_year: bool = False
+    future: bool = False      # a deadline or forecast ("until 2044", "next year")
+    since: bool = False
+
+    @property
+    def edtf(self) -> str | None:
+        if self.lo is None and self.hi is None:
+            return None
+        return edtf_of(self.lo, self.hi)
+
+    @property
+    def width(self) -> int:
+        if self.lo is None or self.hi is None:
+            return 10 ** 6
+        return (self.hi - self.lo).days + 1
+
+
+def _month_end(y: int, m: int) -> date:
+    return date(y, m, calendar.monthrange(y, m)[1])
+
+
+def edtf_of(lo: date | None, hi: date | None) -> str:
+    """The shortest EDTF string for the day interval ``lo``..``hi`` (open ends as ``..``)."""
+    if lo is None or hi is None:
+        a = "..";  b = ".."
+        if lo is not None:
+            a = _point_text(lo, lo, start=True)
+        if hi is not None:
+            b = _point_text(hi, hi, start=False)
+        return f"{a}/{b}"
+    if lo == hi:
+        return lo.isoformat()
+    if lo.day == 1 and hi == _month_end(hi.year, hi.month):
+        if lo.year == hi.year and lo.month == hi.month:
+            return f"{lo.year:04d}-{lo.month:02d}"
+        if lo.month == 1 and hi.month == 12:
+            return f"{lo.year:04d}" if lo.year == hi.year else f"{lo.year:04d}/{hi.year:04d}"
+        return f"{lo.year:04d}-{lo.month:02d}/{hi.year:04d}-{hi.month:02d}"
+    return f"{lo.isoformat()}/{hi.isoformat()}"
+
+
+def _point_text(d: date, _: date, start: bool) -> str:
+    return d.isoformat()
+
+
+def span_of_edtf(text: str | None) -> tuple[date, date] | None:
+    """First and last day of an EDTF date or interval (open ends become None)."""
+    if not text:
+        return None
+    from foedus.domain.dates import parse_edtf
+    s = parse_edtf(text)
+    return s.earliest, s.latest
+
+
+class DateGrammar:
+    """Compiled regular expressions built from the vocabulary in dates.yaml."""
+
+    def __init__(self, lex: Lexicon):
+        d = lex.dates
+        self.month_of: dict[str, int] = {}
+        for num, names in d["months"].items():
+            for n in names:
+                self.month_of[n.lower()] = int(num)
+        self.weekdays = [w.lower() for w in d["weekdays"]]
+        self.seasons = {k.lower(): tuple(v) for k, v in d["seasons"].items()}
+        self.month_parts = {k.lower(): tuple(v) for k, v in d["month_parts"].items()}
+        self.year_parts = {k.lower(): tuple(v) for k, v in d["year_parts"].items()}
+        self.relative = {k.lower(): v for k, v in d["relative"].items()}
+        self.anaphoric = {k.lower(): int(v) for k, v in d["anaphoric"].items()}
+        self.numbers = {k.lower(): int(v) for k, v in d["number_words"].items()}
+        self.future_ctx = re.compile(d.get("future_context", r"(?!x)x"), re.I)
+        self.season_end = [re.compile(p, re.I) for p in d.get("season_end_cues", [])]
+        self.season_now = [re.compile(p, re.I) for p in d.get("season_now_cues", [])]
+
+        names = sorted(self.month_of, key=len, reverse=True)
+        M = r"(?P<{g}>" + "|".join(re.escape(n) for n in names) + r")\.?"
+        mparts = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(self.month_parts, key=len, reverse=True))
+        yparts = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(self.year_parts, key=len, reverse=True))
+        Y = r"(?P<{g}>1[6-9]\d\d|20\d\d|21\d\d)"
+        D = r"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?"
+        seasons = "|".join(self.seasons)
+        wd = "|".join(self.weekdays)
+        rel = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(self.relative, key=len, reverse=True))
+        ana = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(self.anaphoric, key=len, reverse=True))
+        nums = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(self.numbers, key=len, reverse=True))
+        f = lambda t, g: t.format(g=g)  # noqa: E731
+        alts = [
+            # May 15-16, 2024 / 15-16 May 2024
+            ("range_mdy", f(M, "m") + r"\s+" + f(D, "d1") + r"\s*[-–]\s*" + f(D, "d2") + r",?\s+" + f(Y, "y")),
+            ("range_dmy", f(D, "d1") + r"\s*[-–]\s*" + f(D, "d2") + r"\s+" + f(M, "m") + r",?\s+" + f(Y, "y")),
+            ("iso", r"(?P<y>1[6-9]\d\d|20\d\d)-(?P<mo>[01]\d)-(?P<d>[0-3]\d)\b"),
+            ("mdy", f(M, "m") + r"\s+" + f(D, "d") + r",?\s+" + f(Y, "y")),
+            ("dmy", f(D, "d") + r"\s+(?:of\s+)?" + f(M, "m") + r",?\s+" + f(Y, "y")),
+            ("numeric", r"(?P<d>[0-3]?\d)\.(?P<mo>[01]?\d)\.(?P<y>1[6-9]\d\d|20\d\d)\b"),
+            ("md", f(M, "m") + r"\s+" + f(D, "d") + r"(?!\d|,?\s+\d{4})(?!\s*[-–]\s*\d)"),
+            ("dm", f(D, "d") + r"\s+(?:of\s+)?" + f(M, "m") + r"(?!,?\s+\d{4})"),
+            ("md_range", f(M, "m") + r"\s+" + f(D, "d1") + r"\s*[-–]\s*" + f(D, "d2") + r"(?!,?\s+\d{4})"),
+            ("my", r"(?:(?P<mp>" + mparts + r")[\s-]*)?" + f(M, "m") + r",?\s+(?:of\s+)?" + f(Y, "y")),
+            ("season_y", r"(?:(?:the|this|last|next)\s+)?(?P<se>" + seasons + r")\s+(?:of\s+)?" + f(Y, "y")),
+            ("yrange", r"(?:between\s+" + f(Y, "y1") + r"\s+and\s+" + f(Y, "y2") + r"|from\s+" + f(Y, "y1b") + r"\s+(?:to|until|till|through)\s+" + f(Y, "y2b") + r"|" + f(Y, "y1c") + r"\s*[-–]\s*(?P<y2c>\d{4}|\d\d)\b)"),
+            ("ypart", r"(?P<yp>" + yparts + r")[\s-]*" + f(Y, "y")),
+            ("decade", r"(?:the\s+)?(?P<dec>1[6-9]\d0|20\d0)s\b"),
+            ("ago", r"(?P<n>\d+|" + nums + r")\s+(?P<u>days?|weeks?|months?|years?)\s+ago\b"),
+            ("rel", r"(?P<rel>" + rel + r")\b"),
+            ("ana", r"(?P<ana>" + ana + r")\b"),
+            ("weekday", r"(?:(?P<wq>last|this|next|later|earlier|late|early)\s+)?(?P<wd>" + wd + r")(?:\s+(?:morning|afternoon|evening|night))?"),
+            ("season", r"(?:(?P<sq>this|last|next|the|in|early|late|mid-?)\s+)?(?P<se>" + seasons + r")\b(?!\s+(?:of\s+)?\d{4})"),
+            ("month", r"(?:(?P<mp>" + mparts + r")[\s-]*)?" + f(M, "m") + r"(?![\w-]|\s+\d)"),
+            ("year", r"(?<![\d,.$€£-])" + f(Y, "y") + r"(?![\d%]|\s*[-–]\s*\d|-day|\s*(?:km|kilomet|people|troops|soldiers|members|times|euros|dollars))"),
+        ]
+        self.alts = [(name, re.compile(r"\b" + rx, re.I)) for name, rx in alts]
+        # a cheap pre-filter: no digit, month, weekday, season or relative word -> no date
+        words = list(self.month_of) + self.weekdays + list(self.seasons) + ["ago", "week", "year", "month", "day",
+                                                                           "today", "yesterday", "tomorrow", "tonight",
+                                                                           "time", "morning"]
+        self.prefilter = re.compile(r"\d|\b(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) + r")", re.I)
+        self.since_re = re.compile(r"\b(?:since|ever since|starting (?:from|in)|from)\s+(?:(?:the\s+)?(?:start|beginning|end|middle)\s+of\s+)?$", re.I)
+
+
+_GRAMMARS: dict[int, tuple[Lexicon, DateGrammar]] = {}
+
+
+def grammar(lex: Lexicon | None = None) -> DateGrammar:
+    lex = lex or lexicon()
+    hit = _GRAMMARS.get(id(lex))
+    if hit is None or hit[0] is not lex:
+        hit = (lex, DateGrammar(lex))
+        _GRAMMARS[id(lex)] = hit
+    return hit[1]
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _most_recent_month(m: int, ref: date) -> int:
+    return ref.year if m <= ref.month else ref.year - 1
+
+
+def _cover(results: list[tuple[date, date] | None]) -> tuple[date | None, date | None]:
+    rs = [r for r in results if r is not None]
+    if not rs:
+        return None, None
+    return min(r[0] for r in rs), max(r[1] for r in rs)
+
+
+def _shift_months(d: date, n: int) -> date:
+    total = d.year * 12 + d.month - 1 + n
+    y, m = divmod(total, 12)
+    return date(y, m + 1, 1)
+
+
+def find_dates(text: str, ref: Reference, lex: Lexicon | None = None, start: int = 0, end: int | None = None,
+               *, original: str | None = None) -> list[TimeExpr]:
+    """Temporal expressions in ``text[start:end]``, resolved against ``ref``.
+
+    Anaphoric expressions ("the next day") use the previous expression found in
+    the same call, or ``ref.anchor``. ``original`` is the text whose
+    capitalisation is checked for month and weekday names (default ``text``).
+    """
+    g = grammar(lex)
+    end = len(text) if end is None else end
+    orig = original if original is not None else text
+    out: list[TimeExpr] = []
+    anchor = ref.anchor
+    if not g.prefilter.search(text, start, end):
+        return out
+    found: list[tuple[int, int, str, re.Match]] = []
+    taken: list[tuple[int, int]] = []
+    for kind, rx in g.alts:
+        for m in rx.finditer(text, start, end):
+            s, e = m.start(), m.end()
+            if any(s < b and a < e for a, b in taken):
+                continue
+            found.append((s, e, kind, m))
+            taken.append((s, e))
+    found.sort(key=lambda x: x[0])
+    for s, e, kind, m in found:
+        surface = orig[s:e]
+        res = _resolve(kind, m, surface, g, ref, anchor)
+        if res is None:
+            continue
+        lo, hi, kind2, explicit_year = res
+        before = text[max(0, s - 40):s]
+        since = bool(g.since_re.search(before)) and kind2 not in ("range",)
+        future = bool(g.future_ctx.search(before)) or (kind == "rel" and (g.relative.get(_norm(m.group("rel")), {}).get("offset", 0) > 0))
+        if since and lo is not None:
+            end_day = ref.pub_lo or (hi if hi else None)
+            hi = max(end_day, hi) if end_day and hi else end_day
+            kind2 = "since"
+        te = TimeExpr(s, e, surface, kind2, lo, hi, explicit_year, future, since)
+        out.append(te)
+        if lo is not None and not future:
+            anchor = (lo, hi or lo)
+    return out
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\s+", " ", s.lower()).strip()
+
+
+def _cap_ok(surface_word: str) -> bool:
+    return surface_word[:1].isupper()
+
+
+def _resolve(kind: str, m: re.Match, surface: str, g: DateGrammar, ref: Reference, anchor):
+    """(lo, hi, kind, explicit_year) or None when the match is not a date."""
+    pts = ref.points()
+    gd = m.groupdict()
+
+    def month_name_ok(key: str) -> int | None:
+        word = gd.get(key)
+        if not word:
+            return None
+        mo = g.month_of.get(word.lower().rstrip("."))
+        if mo is None:
+            return None
+        pos = m.start(key) - m.start()
+        if not _cap_ok(surface[pos:pos + len(word)]):
+            return None
+        return mo
+
+    if kind in ("range_mdy", "range_dmy"):
+        mo = month_name_ok("m")
+        if not mo:
+            return None
+        y = int(gd["y"])
+        a, b = _safe_date(y, mo, int(gd["d1"])), _safe_date(y, mo, int(gd["d2"]))
+        if not a or not b or b < a:
+            return None
+        return a, b, "absolute", True
+    if kind in ("iso", "numeric"):
+        d = _safe_date(int(gd["y"]), int(gd["mo"]), int(gd["d"]))
+        return (d, d, "absolute", True) if d else None
+    if kind in ("mdy", "dmy"):
+        mo = month_name_ok("m")
+        if not mo:
+            return None
+        d = _safe_date(int(gd["y"]), mo, int(gd["d"]))
+        return (d, d, "absolute", True) if d else None
+    if kind in ("md", "dm", "md_range"):
+        mo = month_name_ok("m")
+        if not mo:
+            return None
+        if gd.get("m", "").lower() == "may" and kind == "dm":
+            return None
+        days = (int(gd["d"]), int(gd["d"])) if kind != "md_range" else (int(gd["d1"]), int(gd["d2"]))
+        if not (1 <= days[0] <= 31 and 1 <= days[1] <= 31):
+            return None
+        years = _years_for_month(mo, pts, ref.year_hint, days[0])
+        if not years:
+            return None
+        cands = [(_safe_date(y, mo, days[0]), _safe_date(y, mo, days[1])) for y in years]
+        cands = [c for c in cands if c[0] and c[1]]
+        if not cands:
+            return None
+        lo, hi = _cover(cands)
+        return lo, hi, "partial", False
+    if kind == "my":
+        mo = month_name_ok("m")
+        if not mo:
+            return None
+        y = int(gd["y"])
+        lo, hi = date(y, mo, 1), _month_end(y, mo)
+        part = gd.get("mp")
+        if part:
+            a, b = g.month_parts[_norm(part).rstrip("-") if _norm(part).rstrip("-") in g.month_parts else _norm(part)]
+            # keep month precision: a part of a month is still "in that month"
+        return lo, hi, "absolute", True
+    if kind == "month":
+        mo = month_name_ok("m")
+        if not mo:
+            return None
+        word = gd["m"].lower()
+        before = m.string[max(0, m.start() - 12):m.start()].lower()
+        if word in ("may", "mar", "jan", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "feb", "apr", "sept") and not (
+                gd.get("mp") or re.search(r"\b(?:in|since|by|until|till|from|of|during|early|late|mid|last|this|next|through)\s*-?\s*$", before)):
+            return None
+        years = _years_for_month(mo, pts, ref.year_hint, 1)
+        if not years:
+            return None
+        lo, hi = _cover([(date(y, mo, 1), _month_end(y, mo)) for y in years])
+        return lo, hi, "partial", False
+    if kind in ("season_y", "season"):
+        se = gd["se"].lower()
+        first, n = g.seasons[se]
+        if kind == "season_y":
+            y = int(gd["y"])
+            lo = date(y, first, 1)
+            hi = _month_end(*divmod_month(y, first + n - 1))
+            return lo, hi, "absolute", True
+        q = (gd.get("sq") or "").lower()
+        if not pts and ref.year_hint is None:
+            return None
+        refs = pts or [date(ref.year_hint, 12, 31)]
+        cands = []
+        for r in refs:
+            y = r.year if date(r.year, first, 1) <= r else r.year - 1
+            if q == "last":
+                y -= 1
+            elif q == "next":
+                y += 1
+            lo = date(y, first, 1)
+            hi = _month_end(*divmod_month(y, first + n - 1))
+            cands.append((lo, hi))
+        lo, hi = _cover(cands)
+        return lo, hi, "relative", False
+    if kind == "yrange":
+        y1 = gd.get("y1") or gd.get("y1b") or gd.get("y1c")
+        y2 = gd.get("y2") or gd.get("y2b") or gd.get("y2c")
+        a = int(y1)
+        b = int(y2) if len(y2) == 4 else int(y1[:2] + y2)
+        if b < a or b - a > 60:
+            return None
+        return date(a, 1, 1), date(b, 12, 31), "range", True
+    if kind == "ypart":
+        y = int(gd["y"])
+        key = _norm(gd["yp"])
+        part = g.year_parts.get(key) or g.year_parts.get(key.rstrip("-")) or (1, 12)
+        return date(y, part[0], 1), _month_end(y, part[1]), "absolute", True
+    if kind == "decade":
+        dec = int(gd["dec"])
+        return date(dec, 1, 1), date(dec + 9, 12, 31), "absolute", True
+    if kind == "year":
+        y = int(gd["y"])
+        return date(y, 1, 1), date(y, 12, 31), "absolute", True
+    if kind == "ago":
+        if not pts:
+            return None
+        n_txt = _norm(gd["n"])
+        n = int(n_txt) if n_txt.isdigit() else g.numbers.get(n_txt, 1)
+        vague = not n_txt.isdigit() and n_txt in ("a few", "few", "several", "a couple of")
+        unit = gd["u"].lower().rstrip("s")
+        cands = []
+        for r in pts:
+            if unit == "day":
+                cands.append((r - timedelta(days=n + (2 if vague else 0)), r - timedelta(days=max(n - (1 if vague else 0), 0))))
+            elif unit == "week":
+                lo = r - timedelta(days=7 * n + (10 if vague else 3))
+                hi = r - timedelta(days=max(7 * n - (10 if vague else 3), 0))
+                cands.append((lo, hi))
+            elif unit == "month":
+                a = _shift_months(r, -n - (1 if vague else 0))
+                b = _shift_months(r, -n + (1 if vague else 0))
+                cands.append((a, _month_end(b.year, b.month)))
+            else:
+                cands.append((date(r.year - n - (1 if vague else 0), 1, 1), date(r.year - n + (1 if vague else 0), 12, 31)))
+        lo, hi = _cover(cands)
+        return lo, hi, "relative", False
+    if kind == "rel":
+        spec = g.relative.get(_norm(gd["rel"]))
+        if spec is None or not pts:
+            return None
+        unit, off = spec.get("unit", "day"), int(spec.get("offset", 0))
+        cands = []
+        for r in pts:
+            if unit == "day":
+                d = r + timedelta(days=off)
+                cands.append((d, d))
+            elif unit == "week":
+                mon = r - timedelta(days=r.weekday()) + timedelta(days=7 * off)
+                cands.append((mon, mon + timedelta(days=6)))
+            elif unit == "month":
+                a = _shift_months(r, off)
+                cands.append((a, _month_end(a.year, a.month)))
+            else:
+                y = r.year + off
+                hi = r if spec.get("until_published") else date(y, 12, 31)
+                cands.append((date(y, 1, 1), hi))
+        lo, hi = _cover(cands)
+        return lo, hi, "relative", False
+    if kind == "ana":
+        off = g.anaphoric.get(_norm(gd["ana"]))
+        if off is None or anchor is None:
+            return None
+        a, b = anchor
+        if (b - a).days > 31:
+            return None
+        return a + timedelta(days=off), b + timedelta(days=off), "anaphoric", False
+    if kind == "weekday":
+        wd = gd["wd"].lower()
+        pos = m.start("wd") - m.start()
+        if not _cap_ok(surface[pos:pos + 1]):
+            return None
+        if not pts:
+            return None
+        target = g.weekdays.index(wd)
+        q = (gd.get("wq") or "").lower()
+        cands = []
+        for r in pts:
+            delta = (r.weekday() - target) % 7
+            if q == "next":
+                d = r + timedelta(days=(target - r.weekday()) % 7 or 7)
+            elif q == "last":
+                d = r - timedelta(days=delta or 7)
+            else:
+                d = r - timedelta(days=delta)
+            cands.append((d, d))
+        lo, hi = _cover(cands)
+        return lo, hi, "weekday", False
+    return None
+
+
+def divmod_month(y: int, m: int) -> tuple[int, int]:
+    """(year, month) for a month number that may run past December."""
+    yy, mm = divmod(m - 1, 12)
+    return y + yy, mm + 1
+
+
+def _years_for_month(mo: int, pts: list[date], year_hint: int | None, day: int) -> list[int]:
+    if pts:
+        ys = []
+        for r in pts:
+            y = r.year if (mo, day) <= (r.month, r.day) or mo < r.month else r.year - 1
+            ys.append(y)
+        return sorted(set(ys))
+    if year_hint is not None:
+        return [year_hint]
+    return []

@@ -1,0 +1,480 @@
+"""One parsed article: sentences, quoted regions, and who is who.
+
+Coreference is simple and rule-based, as news text allows:
+* "he"/"she" is the last person who was the subject of a sentence or the
+  speaker of a quote (named or anonymous);
+* "the country", "the republic" is the state the article is about;
+* "the alliance", "the bloc" is the alliance the article is about;
+* an office ("the prime minister", "the Russian leader", "Tajikistan's
+  president") is whoever held it on the publication date (registry roles), or
+  a person of the article described with that office;
+* "who"/"which" is the noun its relative clause hangs on.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from foedus.extraction.actors import Gazetteer, slug_person
+from foedus.extraction.lexicon import Lexicon
+from foedus.sources.model import Article
+
+__all__ = ["Ref", "DocContext", "quoted_regions"]
+
+OPEN_Q = "«“„"
+CLOSE_Q = "»”"
+ALL_Q = "«»“”„\""
+_REL_PRON = {"who", "which", "that", "whom"}
+_OFFICE_WORDS = {"president", "leader", "minister", "premier", "chancellor", "pm", "secretary", "spokesman",
+                 "spokeswoman", "spokesperson", "head", "king", "emir", "speaker", "chief"}
+
+
+@dataclass(frozen=True)
+class Ref:
+    """What a noun phrase refers to."""
+
+    kind: str                    # person | state | organisation | alliance | region | anonymous | other
+    id: str | None = None        # registry id, person id, or None
+    state: str | None = None     # for people and anonymous people: the state they speak or act for
+    label: str = ""
+    named: bool = False          # a person named in the text (or resolved from a named office)
+
+    @property
+    def actor(self) -> str | None:
+        """The actor id for an event: people act for their state."""
+        if self.kind in ("person", "anonymous"):
+            return self.state
+        return self.id
+
+
+def quoted_regions(text: str, start: int, end: int, dash_openers: tuple[str, ...] = ()) -> list[tuple[int, int, str]]:
+    """Quoted spans inside ``text[start:end]`` as (content start, content end, kind).
+
+    kind is ``quote`` (between quotation marks) or ``dash`` (a paragraph that
+    opens with a dash, the Russian convention for direct speech). An unclosed
+    quotation runs to the end of the paragraph.
+    """
+    out: list[tuple[int, int, str]] = []
+    seg = text[start:end]
+    lead = len(seg) - len(seg.lstrip())
+    body = seg.lstrip()
+    dash_end = None
+    for d in dash_openers:
+        if body.startswith(d) and len(body) > 20:
+            cs = start + lead + len(d)
+            # the speech ends at the last closing mark followed by a short attribution
+            ce = end
+            for m in re.finditer(r"[,.!?]?[\"”»]", seg):
+                pos = start + m.start()
+                tail = text[start + m.end():end]
+                if len(tail) < 160 and re.search(r"\b(?:said|says|added|adds|believes|believed|told|tells|noted|stressed|emphasized|emphasised|specified|explained|stated|asked|concluded|recalled|continued|thinks|stresses|notes|explains|writes|wrote)\b", tail):
+                    ce = pos
+            out.append((cs, ce, "dash"))
+            dash_end = ce
+            break
+    i = start
+    cur = None
+    while i < end:
+        c = text[i]
+        if dash_end is not None and i < dash_end:
+            i += 1
+            continue
+        if c in ALL_Q:
+            prev = text[i - 1] if i > start else " "
+            nxt = text[i + 1] if i + 1 < end else " "
+            if c in OPEN_Q:
+                is_open = not (c == "“" and not prev.isspace() and prev not in "([—–-‘'" and (nxt.isspace() or nxt in ".,;:!?"))
+            elif c in CLOSE_Q:
+                is_open = c == "”" and (prev.isspace() or prev in "([—–-‘'") and not nxt.isspace()
+            else:
+                is_open = (prev.isspace() or prev in "([—–-‘'«“") and not nxt.isspace()
+            if cur is None and is_open:
+                cur = i + 1
+            elif cur is not None and not is_open:
+                if i > cur:
+                    out.append((cur, i, "quote"))
+                cur = None
+        i += 1
+    if cur is not None and end - cur > 3:
+        out.append((cur, end, "quote"))
+    return out
+
+
+@dataclass
+class Salient:
+    ref: Ref
+    sent_index: int
+
+
+@dataclass
+class DocContext:
+    article: Article
+    doc: object                  # spacy Doc over the same-length NLP view of article.text
+    gaz: Gazetteer
+    lex: Lexicon
+    day: date | None             # the day roles are looked up on (publication)
+    paragraphs: list = field(default_factory=list)
+    para_starts: list[int] = field(default_factory=list)
+    regions: list[tuple[int, int, str]] = field(default_factory=list)
+    region_starts: list[int] = field(default_factory=list)
+    main_state: str | None = None
+    main_alliance: str | None = None
+    salient_person: Salient | None = None
+    salient_group: Salient | None = None
+    person_names: dict[str, str] = field(default_factory=dict)      # surface (lower) -> person id
+    person_state: dict[str, str] = field(default_factory=dict)
+    person_descr: dict[str, set] = field(default_factory=dict)      # descriptor noun -> person ids/anon labels
+    anonymous_descr: set = field(default_factory=set)
+
+    def __post_init__(self):
+        self.text = self.article.text
+        self.view = self.doc.text          # Doc.text is rebuilt on every access: keep it
+        self.paragraphs = self.article.paragraphs
+        self.para_starts = [p.start for p in self.paragraphs]
+        for p in self.paragraphs:
+            if p.kind in ("body", "title"):
+                self.regions.extend(quoted_regions(self.text, p.start, p.end, self.lex.dash_openers))
+        self.regions.sort()
+        self.region_starts = [r[0] for r in self.regions]
+        self.sents = list(self.doc.sents)
+        self.sent_starts = [sp.start for sp in self.sents]
+        self._ents = list(self.doc.ents)
+        self._ent_by_token = {}
+        for e in self._ents:
+            for i in range(e.start, e.end):
+                self._ent_by_token[i] = e
+        self._count_actors()
+
+    # --- layout --------------------------------------------------------------------------
+    def paragraph_of(self, offset: int):
+        i = bisect.bisect_right(self.para_starts, offset) - 1
+        return (i, self.paragraphs[i]) if i >= 0 else (None, None)
+
+    def region_at(self, offset: int) -> tuple[int, int, str] | None:
+        i = bisect.bisect_right(self.region_starts, offset) - 1
+        if i >= 0:
+            r = self.regions[i]
+            if r[0] <= offset < r[1]:
+                return r
+        return None
+
+    def in_quote(self, tok) -> bool:
+        return self.region_at(tok.idx) is not None
+
+    # --- article-level actors -------------------------------------------------------------
+    def _count_actors(self):
+        states: Counter[str] = Counter()
+        alliances: Counter[str] = Counter()
+        for ent in self.doc.ents:
+            aid = ent.ent_id_
+            if not aid:
+                continue
+            k = self.gaz.kind(aid)
+            if k == "state":
+                # a state that acts (subject, possessor) counts more than one that is acted on
+                states[aid] += 1 + (ent.root.dep_ in ("nsubj", "nsubjpass", "poss"))
+            elif k == "alliance":
+                alliances[aid] += 1
+            elif k == "person":
+                st = self.gaz.person_state(aid, self.day)
+                if st:
+                    states[st] += 0.5
+        # adjectives count too ("Armenian")
+        self.main_state = states.most_common(1)[0][0] if states else None
+        self.main_alliance = alliances.most_common(1)[0][0] if alliances else None
+
+    # --- resolution -----------------------------------------------------------------------
+    def ent_of(self, tok):
+        return self._ent_by_token.get(tok.i)
+
+    def _ents_cache(self):
+        return self._ents
+
+    def sent_of(self, i: int):
+        """The sentence of token index ``i`` (Token.sent re-splits the whole doc)."""
+        k = bisect.bisect_right(self.sent_starts, i) - 1
+        return self.sents[max(k, 0)]
+
+    def ents_in(self, start: int, end: int):
+        return [e for e in self._ents if start <= e.start and e.end <= end]
+
+    def person_ref(self, ent) -> Ref:
+        """A PERSON entity as a person id (registry, earlier full name in the article, or slug)."""
+        name = re.sub(r"(?:'s|’s)$", "", ent.text.replace("\u00a0", " ").strip())
+        name = re.sub(r"\s+", " ", name)
+        pid = ent.ent_id_ or None
+        key = name.lower()
+        if pid is None:
+            pid = self.person_names.get(key)
+        if pid is None:
+            toks = name.split()
+            if len(toks) == 1:
+                # a surname alone: the person of the article with that surname, else the registry's
+                cands = [v for k, v in self.person_names.items() if k.split()[-1] == key]
+                if cands:
+                    pid = cands[-1]
+                else:
+                    reg = self.gaz.surname_candidates(name)
+                    pid = reg[0] if len(reg) == 1 else None
+            if pid is None:
+                pid = slug_person(name, self.lex.honorifics)
+        if pid:
+            self.person_names[key] = pid
+            if len(name.split()) > 1:
+                self.person_names.setdefault(name.split()[-1].lower() + "#full", pid)
+        st = self.person_state.get(pid) or self.gaz.person_state(pid, self.day)
+        if st is None:
+            st = self._descriptor_state(ent)
+            if st:
+                self.person_state[pid] = st
+        self._record_descriptors(ent, pid)
+        return Ref("person", pid, st, name, True)
+
+    def _descriptor_state(self, ent) -> str | None:
+        """The state in a person's title or apposition ("the Russian Foreign Ministry's ambassador")."""
+        head = ent.root
+        toks = [t for t in head.subtree if t.i < ent.start or t.i >= ent.end]
+        if head.dep_ == "appos":
+            toks += [t for t in head.head.subtree if not (ent.start <= t.i < ent.end)][:12]
+        window = [t for t in self.doc[max(ent.start - 6, 0):ent.start]]
+        for t in window[::-1]:
+            if t.is_punct and t.text not in ("’s", "'s", "-"):
+                break
+            toks.append(t)
+        for t in toks:
+            e = self.ent_of(t)
+            if e is not None and e.ent_id_ and e.label_ != "PERSON":
+                k = self.gaz.kind(e.ent_id_)
+                if k == "state":
+                    return e.ent_id_
+                if k == "region":
+                    a = self.gaz.by_id.get(e.ent_id_)
+                    if a and a.part_of:
+                        return a.part_of
+        return None
+
+    def _record_descriptors(self, ent, pid):
+        """Role nouns written with a person ("political scientist X", "X, a deputy") so that
+        "the political scientist" later points back to X."""
+        roles = self.lex.anonymous_nouns | self.lex.honorifics | {"mp", "scientist", "commentator", "analyst", "expert"}
+        nouns = set()
+        for t in reversed(self.doc[max(ent.start - 4, 0):ent.start]):
+            if t.is_punct or t.pos_ in ("DET", "ADP", "VERB", "AUX"):
+                break
+            nouns.add(t.lower_)
+        head = ent.root
+        for c in head.children:
+            if c.dep_ == "appos":
+                nouns.add(c.lower_)
+        if head.dep_ == "appos":
+            nouns.add(head.head.lower_)
+        for n in nouns & roles:
+            self.person_descr.setdefault(n, set()).add(pid)
+
+    def np_tokens(self, head):
+        """Tokens of the noun phrase headed by ``head`` without relative clauses."""
+        toks = []
+        for t in head.subtree:
+            anc = t
+            skip = False
+            while anc != head:
+                if anc.dep_ in ("relcl", "acl", "appos", "punct") and anc.head is not None and anc != head:
+                    if anc.dep_ in ("relcl", "acl"):
+                        skip = True
+                        break
+                anc = anc.head
+            if not skip:
+                toks.append(t)
+        return toks
+
+    def resolve(self, head, *, for_speaker: bool = False) -> Ref | None:
+        """What the noun phrase headed by token ``head`` refers to."""
+        low = head.lower_
+        # relative pronoun: the noun the clause hangs on
+        if low in _REL_PRON and head.head is not None:
+            clause = head.head
+            while clause.dep_ not in ("relcl", "acl") and clause.head != clause:
+                clause = clause.head
+                if clause.dep_ == "ROOT":
+                    break
+            if clause.dep_ in ("relcl", "acl") and clause.head != head:
+                return self.resolve(clause.head, for_speaker=for_speaker)
+            return None
+        if low in self.gaz.person_pronouns or low in ("i", "me", "my"):
+            if low in ("i", "me", "my"):
+                return None
+            return self.salient_person.ref if self.salient_person else None
+        e = self.ent_of(head)
+        if e is not None:
+            r = self._ref_of_ent(e)
+            if r is not None:
+                return r
+        # the head is a title or a common noun: look at the whole phrase
+        np = self.np_tokens(head)
+        np_text = " ".join(t.text for t in np).lower()
+        np_text_c = re.sub(r"\s+", " ", np_text)
+        if low in self.gaz.group_pronouns or low in ("they", "them"):
+            return self._previous_actor(head, plural=low in ("they", "them", "their", "themselves"))
+        # a person named inside the phrase ("spokesman Vahan Hunanyan")
+        for t in np:
+            e = self.ent_of(t)
+            if e is not None and e.label_ == "PERSON":
+                return self.person_ref(e)
+        # an office held for a state on the day
+        office = self._office_of(np)
+        if office:
+            st = self._state_in(np) or self._state_after(head)
+            if st is None and office in ("prime minister", "president", "leader", "foreign minister", "premier"):
+                st = None
+            holder = self.gaz.office_holder(office, st, self.day) if st else None
+            if holder:
+                return Ref("person", holder, self.gaz.person_state(holder, self.day) or st, np_text_c, True)
+            # an office mentioned before for a person of the article ("the MP")
+        if head.pos_ in ("NOUN", "PROPN") and np and np[0].lower_ in ("the", "this", "that"):
+            cands = self.person_descr.get(low)
+            if cands:
+                pid = sorted(cands)[-1] if len(cands) == 1 else None
+                if pid:
+                    return Ref("person", pid, self.person_state.get(pid) or self.gaz.person_state(pid, self.day), np_text_c, True)
+            if low in self.anonymous_descr:
+                return Ref("anonymous", None, self._state_in(np), np_text_c)
+            if low not in self.lex.anonymous_nouns and low in ("mp", "politician", "scientist", "analyst", "expert", "minister",
+                                                             "diplomat", "ambassador", "envoy", "commentator") and self.salient_person:
+                return self.salient_person.ref
+        if low in self.lex.anonymous_nouns or any(t.lower_ in self.lex.anonymous_nouns for t in np if t.pos_ == "NOUN"):
+            if head.pos_ in ("NOUN", "PRON") and head.lower_ not in ("government", "authorities"):
+                self.anonymous_descr.add(low)
+                return Ref("anonymous", None, self._state_in(np), np_text_c)
+        # generic alliance / state anaphors
+        if any(np_text_c.endswith(w) for w in self.gaz.generic_alliance_words) or (low in self.gaz.generic_alliance_heads and head.pos_ == "NOUN"):
+            inner = self._org_in(np)
+            if inner:
+                return inner
+            if self.main_alliance:
+                return Ref("alliance", self.main_alliance, None, np_text_c)
+        if any(np_text_c.endswith(w) for w in self.gaz.state_anaphors) or low in ("country", "republic", "state", "nation", "side", "leadership", "government", "authorities"):
+            st = self._state_in(np)
+            if st:
+                return Ref("state", st, None, np_text_c)
+            if low in ("country", "republic", "nation", "state") and np and np[0].lower_ in ("his", "her"):
+                sp = self.salient_person.ref if self.salient_person else None
+                if sp and sp.state:
+                    return Ref("state", sp.state, None, np_text_c)
+            if self.main_state:
+                return Ref("state", self.main_state, None, np_text_c)
+        # an adjective names the state ("Russian officials", "Armenian representatives")
+        st = self._state_in(np)
+        if st:
+            return Ref("state", st, None, np_text_c)
+        org = self._org_in(np)
+        if org:
+            return org
+        return None
+
+    def _previous_actor(self, tok, plural: bool) -> Ref | None:
+        """"it"/"they": the closest state or organisation named before, within two sentences
+        (an alliance first for "they", since a plural pronoun names a group)."""
+        sent = self.sent_of(tok.i)
+        lo = sent.start
+        prev = self.sent_of(sent.start - 1) if sent.start > 0 else None
+        if prev is not None:
+            lo = prev.start
+        found = []
+        for e in reversed([e for e in self._ents_cache() if lo <= e.start and e.end <= tok.i]):
+            if not e.ent_id_ or e.label_ in ("PERSON", "NORP"):
+                continue
+            k = self.gaz.kind(e.ent_id_)
+            if k in ("state", "alliance", "organisation"):
+                found.append(Ref(k, e.ent_id_, None, e.text))
+        if not found:
+            return self.salient_group.ref if self.salient_group else None
+        if plural:
+            for r in found:
+                if r.kind == "alliance":
+                    # "the CSTO and Russia ... they": the group, led by the alliance
+                    return r
+        return found[0]
+
+    def _ref_of_ent(self, e) -> Ref | None:
+        if e.label_ == "PERSON":
+            return self.person_ref(e)
+        aid = e.ent_id_
+        if aid:
+            k = self.gaz.kind(aid)
+            if k == "region":
+                return Ref("region", aid, None, e.text)
+            if k == "alliance":
+                return Ref("alliance", aid, None, e.text)
+            if k in ("state", "organisation"):
+                return Ref(k, aid, None, e.text)
+        if e.label_ in ("ORG", "NORP", "GPE"):
+            return Ref("other", None, None, e.text)
+        return None
+
+    def _office_of(self, np) -> str | None:
+        words = [t.lower_ for t in np]
+        joined = " ".join(words)
+        for office in sorted(self.gaz.office_titles, key=len, reverse=True):
+            if re.search(rf"(?:^|\s){re.escape(office)}(?:\s|$)", joined):
+                return office
+        return None
+
+    def _state_in(self, np) -> str | None:
+        for t in np:
+            e = self.ent_of(t)
+            if e is not None and e.ent_id_:
+                k = self.gaz.kind(e.ent_id_)
+                if k == "state":
+                    return e.ent_id_
+            if t.pos_ in ("ADJ", "PROPN"):
+                s = self.gaz.lookup_adjective(t.text)
+                if s:
+                    return s
+        return None
+
+    def _state_after(self, head) -> str | None:
+        """"the President of Belarus": the state in an of-phrase after the office."""
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for g in child.children:
+                    r = self._state_in(list(g.subtree))
+                    if r:
+                        return r
+        return None
+
+    def _org_in(self, np) -> Ref | None:
+        for t in np:
+            e = self.ent_of(t)
+            if e is not None and e.ent_id_:
+                k = self.gaz.kind(e.ent_id_)
+                if k in ("alliance", "organisation"):
+                    return Ref("alliance" if k == "alliance" else "organisation", e.ent_id_, None, e.text)
+        return None
+
+    # --- salience -------------------------------------------------------------------------
+    def note_person(self, ref: Ref | None, sent_index: int):
+        if ref is not None and ref.kind in ("person", "anonymous"):
+            self.salient_person = Salient(ref, sent_index)
+
+    def note_group(self, ref: Ref | None, sent_index: int):
+        if ref is not None and ref.kind in ("state", "alliance", "organisation"):
+            self.salient_group = Salient(ref, sent_index)
+
+    def update_salience(self, sent, sent_index: int):
+        """After a sentence: its subject person (or state) becomes what pronouns point to."""
+        for tok in sent:
+            if tok.dep_ not in ("nsubj", "nsubjpass") or self.in_quote(tok):
+                continue
+            if tok.lower_ in self.gaz.person_pronouns or tok.lower_ in _REL_PRON:
+                continue
+            r = self.resolve(tok)
+            if r is None:
+                continue
+            if r.kind in ("person", "anonymous"):
+                if r.kind == "person" or tok.head.dep_ == "ROOT" or tok.head.head == tok.head:
+                    self.note_person(r, sent_index)
+            elif tok.head.dep_ == "ROOT":
+                self.note_group(r, sent_index)

@@ -1,0 +1,416 @@
+"""Events of the evaluation types, found by the trigger patterns of
+``events.yaml`` and completed from the parse: the actor is the grammatical
+subject (or the possessor of a nominal trigger), the target the alliance or
+the object the type asks for, the date the temporal expression of the
+trigger's clause (else the time the narrative is at), the evidence the
+sentence. Only asserted happenings are events; the rest are claims."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from foedus.extraction.discourse import DocContext, Ref
+from foedus.extraction.lexicon import EventType, Trigger
+from foedus.extraction.modality import classify_modality
+
+__all__ = ["Found", "EventFinder"]
+
+_MEMBERSHIP_LIKE_TARGET = ("alliance",)
+
+
+@dataclass
+class Found:
+    type: str
+    actor: str | None
+    target: str | None
+    date: str | None
+    lo: object = None
+    hi: object = None
+    evidence: str = ""
+    start: int = 0
+    end: int = 0
+    modality: str = "asserted"
+    speaker: Ref | None = None
+    trigger: str = ""
+    notes: list[str] = field(default_factory=list)
+
+
+class EventFinder:
+    def __init__(self, ctx: DocContext):
+        self.ctx = ctx
+        self.lex = ctx.lex
+        self.gaz = ctx.gaz
+        self.events: list[Found] = []
+        self.claims: list[Found] = []
+
+    # --- helpers ---------------------------------------------------------------------------
+    def _subject(self, v, depth=0):
+        for c in v.children:
+            if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
+                if c.dep_ == "nsubjpass":
+                    for a in v.children:
+                        if a.dep_ == "agent":
+                            for p in a.children:
+                                if p.dep_ == "pobj":
+                                    return p
+                return c
+        if v.dep_ in ("acl", "amod") and v.head.pos_ in ("NOUN", "PROPN"):
+            poss = self._possessor(v.head)
+            if poss is not None:
+                return poss
+            if v.dep_ == "amod" or v.i < v.head.i:
+                return v.head   # "advancing troops": the troops advance
+        if depth < 4 and v.head != v and v.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp", "pobj", "prep", "relcl", "ccomp", "dobj", "nsubj", "attr", "appos"):
+            if v.dep_ == "relcl":
+                return None
+            if v.dep_ in ("pobj", "prep", "pcomp", "dobj", "attr") and v.head.pos_ in ("NOUN", "PROPN"):
+                poss = self._possessor(v.head)
+                if poss is not None:
+                    return poss
+            return self._subject(v.head, depth + 1)
+        return None
+
+    def _possessor(self, noun):
+        for c in noun.children:
+            if c.dep_ == "poss":
+                return c
+        for c in noun.children:
+            if c.dep_ in ("amod", "compound") and c.i < noun.i:
+                e = self.ctx.ent_of(c)
+                if e is not None and e.ent_id_:
+                    return c
+        return None
+
+    def _match_actors(self, toks) -> list[Ref]:
+        """Actors named inside a nominal trigger, or possessing its nouns, in text order."""
+        out: list[Ref] = []
+        seen: set[str] = set()
+        cand = []
+        for t in toks:
+            if t.pos_ in ("NOUN", "PROPN") and t.ent_type_ == "":
+                p = self._possessor(t)
+                if p is not None:
+                    cand.append(p)
+            if t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON", "LOC") and t.ent_iob_ == "B":
+                cand.append(t)
+        for t in sorted(cand, key=lambda x: x.i):
+            r = self.ctx.resolve(t)
+            if r is not None and r.actor and r.actor not in seen:
+                seen.add(r.actor)
+                out.append(r)
+        return out
+
+    def _refs(self, head) -> list[Ref]:
+        out = []
+        r = self.ctx.resolve(head)
+        if r is not None:
+            out.append(r)
+        for c in head.children:
+            if c.dep_ == "conj":
+                r2 = self.ctx.resolve(c)
+                if r2 is not None:
+                    out.append(r2)
+        return out
+
+    def _kind_ok(self, ref_kind: str | None, allowed) -> bool:
+        if not allowed:
+            return True
+        if ref_kind == "alliance" and "organisation" in allowed:
+            return True
+        return ref_kind in allowed
+
+    def _actor_kind(self, actor_id):
+        return self.gaz.kind(actor_id)
+
+    # --- main -----------------------------------------------------------------------------
+    def sentence(self, sent, sent_dates, narrative, quotes_here) -> None:
+        ctx = self.ctx
+        doc = ctx.doc
+        s0 = sent.start_char
+        stext = ctx.view[s0:sent.end_char]
+        for et in self.lex.event_types:
+            for trig in et.triggers:
+                for m in trig.regex.finditer(stext):
+                    self._match(et, trig, m, sent, stext, sent_dates, narrative, quotes_here)
+
+    def _match(self, et: EventType, trig: Trigger, m, sent, stext, sent_dates, narrative, quotes_here):
+        ctx = self.ctx
+        doc = ctx.doc
+        s0 = sent.start_char
+        ms, me = s0 + m.start(), s0 + m.end()
+        if me <= ms:
+            return
+        span = doc.char_span(ms, me, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return
+        toks = [t for t in span]
+        head = next((t for t in toks if t.pos_ in ("VERB",)), None) or next((t for t in toks if t.pos_ in ("AUX", "NOUN")), toks[0])
+        if trig.verb and toks[0].pos_ not in ("VERB", "AUX"):
+            return
+        region = ctx.region_at(ms)
+        if trig.quote_only and region is None:
+            return
+        modality = classify_modality(self.lex, stext, m.start(), m.end(), [head], negative=trig.negative, modal_ok=trig.modal_ok)
+        if trig.claim_only and modality == "asserted":
+            return
+        # who
+        actor_ref = None
+        target_ref = None
+        subj = self._subject(head) if head.pos_ in ("VERB", "AUX") else None
+        inner = self._match_actors(toks)
+        if trig.possessor_acts:
+            if not inner:
+                return
+            actor_ref = inner[0]
+            s2 = self._subject(head)
+            target_ref = self.ctx.resolve(s2) if s2 is not None else None
+            subj = None
+        elif head.pos_ not in ("VERB", "AUX") or (inner and toks[0].pos_ not in ("VERB", "AUX")):
+            # a nominal trigger: its possessor or the actors named inside it ("Baku's attack",
+            # "the 1997 Russian-Armenian agreement", "advancing Ukrainian troops")
+            if inner:
+                actor_ref = inner[0]
+                if et.symmetric and len(inner) > 1:
+                    target_ref = inner[1]
+            subj = None if actor_ref is not None else subj
+        if subj is not None and subj.lower_ in ("we", "i", "us", "our") and region is not None:
+            subj = None
+            q = next((q for q in quotes_here if q.start <= ms < q.end), None)
+            if q is not None and q.speaker is not None:
+                actor_ref = q.speaker
+        if actor_ref is None and subj is not None:
+            refs = self._refs(subj)
+            if et.prefer_alliance_actor:
+                refs.sort(key=lambda r: 0 if r.kind == "alliance" else 1)
+            actor_ref = refs[0] if refs else None
+            if et.symmetric and target_ref is None:
+                others = [r for r in refs[1:] if r.actor and r.actor != (actor_ref.actor if actor_ref else None)]
+                if others:
+                    target_ref = others[0]
+        if actor_ref is None and region is not None:
+            q = next((q for q in quotes_here if q.start <= ms < q.end), None)
+            if q is not None:
+                actor_ref = q.speaker
+        actor = actor_ref.actor if actor_ref is not None else None
+        if actor is None and et.actor_kinds == frozenset({"state"}) and et.target == "alliance":
+            actor = ctx.main_state   # "the party", "these steps": the state the article is about
+        if actor is None:
+            return self._claim_only(et, modality, None, None, sent, ms, me, m, quotes_here, "no actor")
+        akind = self._actor_kind(actor)
+        if not self._kind_ok(akind, et.actor_kinds):
+            return
+        # what at
+        if target_ref is not None and target_ref.actor and target_ref.actor != actor:
+            target = target_ref.actor
+            if self.gaz.kind(target) == "region" and et.name == "attack":
+                reg = self.gaz.by_id.get(target)
+                if reg is not None and reg.part_of and reg.part_of != actor:
+                    target = reg.part_of
+        else:
+            target = self._target(et, sent, ms, me, actor, head)
+        if target == "__none__":
+            return
+        if et.symmetric and target and ctx.main_state in (actor, target) and actor != ctx.main_state:
+            actor, target = target, actor
+        if target is not None and target == actor:
+            return
+        if target is None and et.require_target:
+            return
+        # when
+        lo, hi, date = self._date(sent, head, ms, me, sent_dates, narrative, region)
+        f = Found(et.name, actor, target, date, lo, hi, ctx.text[sent.start_char:sent.end_char].strip(), ms, me, modality,
+                  None, m.group(0))
+        q = next((q for q in quotes_here if q.start <= ms < q.end), None)
+        if q is not None:
+            f.speaker = q.speaker
+        if modality == "asserted":
+            self.events.append(f)
+        else:
+            self.claims.append(f)
+
+    def _claim_only(self, et, modality, actor, target, sent, ms, me, m, quotes_here, why):
+        return None
+
+    def _target(self, et: EventType, sent, ms, me, actor, head):
+        ctx = self.ctx
+        doc = ctx.doc
+        if et.target == "alliance":
+            best = None
+            generic = False
+            for ent in ctx.ents_in(sent.start, sent.end):
+                if ent.ent_id_ and self.gaz.kind(ent.ent_id_) == "alliance":
+                    d = (0 if ent.start_char >= me else 1, abs(ent.start_char - me))
+                    if best is None or d < best[0]:
+                        best = (d, ent.ent_id_)
+            low = ctx.view[sent.start_char:sent.end_char].lower()
+            for w in self.gaz.generic_alliance_words:
+                if w.startswith("the ") and w in low:
+                    generic = True
+                    break
+            if best is not None:
+                return best[1]
+            if et.require_alliance:
+                return "__none__"
+            if et.require_alliance_or_generic and not generic and ctx.region_at(ms) is None:
+                return "__none__"
+            return ctx.main_alliance
+        if et.target == "main":
+            return ctx.main_state if ctx.main_state != actor else None
+        # object: the verb's direct object (or a prepositional object of it), else the first
+        # actor after the trigger in its clause
+        if head.pos_ in ("VERB", "AUX"):
+            dobjs = [c for c in head.children if c.dep_ in ("dobj", "dative") and c.i >= head.i]
+            for c in dobjs:
+                r = self._object_ref(c, et.name == "sign_agreement")
+                if r == "null":
+                    return None
+                if r is not None and r != actor and self._kind_ok(self.gaz.kind(r), et.target_kinds):
+                    return r
+            if dobjs:
+                preps = [p for d in dobjs for p in d.children if p.dep_ == "prep"] + \
+                        [p for p in head.children if p.dep_ == "prep" and p.i > head.i]
+                for p in sorted(preps, key=lambda x: x.i):
+                    if p.lower_ not in ("from", "to", "of", "against", "on", "with", "toward", "towards"):
+                        continue
+                    for g in p.children:
+                        if g.dep_ == "pobj":
+                            r = self._object_ref(g, et.name == "sign_agreement")
+                            if r not in (None, "null") and r != actor and self._kind_ok(self.gaz.kind(r), et.target_kinds):
+                                return r
+                if et.name in ("accuse", "demand"):
+                    return None
+        cands = []
+        limit = min(sent.end_char, me + 140)
+        span = doc.char_span(me, limit, alignment_mode="expand") if limit > me else None
+        seen = set()
+        if span is not None:
+            for t in span:
+                if t.i in seen:
+                    continue
+                ref = None
+                e = ctx.ent_of(t)
+                if e is not None:
+                    seen.update(range(e.start, e.end))
+                    if e.label_ == "NORP" and e.end < len(doc) and doc[e.end].lower_ in ("people", "public", "society", "citizens"):
+                        continue
+                    ref = ctx._ref_of_ent(e)
+                elif t.lower_ in ("country", "republic") and t.pos_ == "NOUN" and not any(u.ent_type_ for u in t.subtree):
+                    ref = ctx.resolve(t)
+                elif t.lower_ in self.gaz.generic_alliance_heads and t.pos_ == "NOUN":
+                    ref = ctx.resolve(t)
+                if ref is None:
+                    continue
+                aid = ref.actor
+                if aid is None:
+                    if ref.kind == "other" and e is not None and e.label_ in ("NORP", "GPE", "LOC", "ORG") and not cands:
+                        cands.append(None)   # "the West": a target with no id
+                        break
+                    continue
+                k = self.gaz.kind(aid)
+                if k == "region" and et.name == "attack":
+                    reg = self.gaz.by_id.get(aid)
+                    if reg is not None and reg.part_of and reg.part_of != actor:
+                        aid, k = reg.part_of, "state"
+                if aid == actor:
+                    continue
+                if not self._kind_ok(k, et.target_kinds):
+                    continue
+                cands.append(aid)
+                break
+        if cands:
+            return cands[0]
+        if et.target == "object_or_main" and ctx.main_state and ctx.main_state != actor:
+            return ctx.main_state
+        return None
+
+    def _object_ref(self, obj, document: bool = False):
+        """The actor a direct object names: its head, or an actor inside its of-phrase.
+        For a document ("the Prague Statement") a place in its name is not a party."""
+        ctx = self.ctx
+        if document:
+            return None
+        e = ctx.ent_of(obj)
+        if e is not None:
+            r = ctx._ref_of_ent(e)
+            if r is not None:
+                return r.actor if r.actor else ("null" if r.kind == "other" else None)
+        toks = [obj]
+        for c in obj.children:
+            if c.dep_ in ("compound", "amod", "poss", "nmod") or (c.dep_ == "prep" and c.lower_ == "of"):
+                toks.extend(c.subtree)
+        for t in sorted(toks, key=lambda x: x.i):
+            e = ctx.ent_of(t)
+            if e is not None:
+                r = ctx._ref_of_ent(e)
+                if r is not None:
+                    return r.actor if r.actor else "null"
+        if obj.pos_ == "PRON":
+            r = ctx.resolve(obj)
+            if r is not None and r.actor:
+                return r.actor
+        return None
+
+    def _date(self, sent, head, ms, me, sent_dates, narrative, region):
+        """Dates in the trigger's clause, else sentence-initial ones, else the narrative time."""
+        # the clause of the trigger: the subtree of its nearest verb, without embedded clauses of other verbs
+        clause_head = head
+        while clause_head.pos_ not in ("VERB", "AUX") and clause_head.head != clause_head:
+            clause_head = clause_head.head
+        lo_i = min(t.i for t in clause_head.subtree)
+        hi_i = max(t.i for t in clause_head.subtree)
+        doc = self.ctx.doc
+        c0, c1 = doc[lo_i].idx, doc[hi_i].idx + len(doc[hi_i])
+        best = None
+        trig_idx = {t.i for t in doc.char_span(ms, me, alignment_mode="expand") or []}
+        dates_ok = []
+        for x in sent_dates:
+            xt = doc.char_span(x.start, x.end, alignment_mode="expand")
+            if xt is not None:
+                r = xt.root
+                # "Baku's 2020 attack", "its 2024 contribution": the date of that noun, not of our event
+                if r.dep_ in ("compound", "nummod", "amod", "nmod") and r.head.pos_ in ("NOUN", "PROPN") and r.head.i not in trig_idx:
+                    continue
+                if r.dep_ == "pobj" and r.head.dep_ == "prep" and r.head.head.pos_ == "NOUN" and r.head.head.i not in trig_idx \
+                        and r.head.head.i < min(trig_idx or {0}) and r.head.lower_ in ("for",):
+                    continue
+            dates_ok.append(x)
+        sent_dates = dates_ok
+        for x in sent_dates:
+            if x.future or x.lo is None:
+                continue
+            inside = c0 <= x.start < c1
+            # a conjoined clause with its own verb is not our clause
+            if inside:
+                xt = doc.char_span(x.start, x.end, alignment_mode="expand")
+                if xt is not None:
+                    anc = xt.root
+                    steps = 0
+                    ok = True
+                    while anc != clause_head and anc.head != anc and steps < 12:
+                        if anc.dep_ in ("conj", "ccomp", "relcl", "advcl") and anc.pos_ in ("VERB", "AUX") and anc != clause_head:
+                            ok = False
+                            break
+                        anc = anc.head
+                        steps += 1
+                    inside = ok
+            if inside:
+                dist = abs(x.start - ms)
+                if best is None or dist < best[0]:
+                    best = (dist, x)
+        if best is None:
+            # a sentence-initial date governs the whole sentence ("On January 10, …")
+            for x in sent_dates:
+                if x.future or x.lo is None:
+                    continue
+                if x.start - sent.start_char < 25 and x.start < ms:
+                    best = (0, x)
+                    break
+        if best is None:
+            near = [x for x in sent_dates if not x.future and x.lo is not None]
+            if near:
+                best = (0, min(near, key=lambda x: abs(x.start - ms)))
+        if best is not None:
+            x = best[1]
+            return x.lo, x.hi, x.edtf
+        if narrative is not None:
+            return narrative.lo, narrative.hi, narrative.edtf
+        return None, None, None

@@ -1,0 +1,62 @@
+"""Write extraction results as the evaluation format's JSONL files.
+
+``DIR/docs.jsonl``, ``DIR/events.jsonl`` and ``DIR/quotes.jsonl`` have exactly
+the fields of shared/eval/FORMAT.md. Two extra files keep what the format
+leaves out: ``DIR/claims.jsonl`` (denied, predicted and hypothetical
+happenings, with speaker and modality) and ``DIR/attributions.jsonl`` (every
+attributed statement with offsets, anonymous ones included).
+
+Every file is written to a temporary file in DIR and renamed into place only
+when the whole batch is done, so DIR never holds half-written output.
+"""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+__all__ = ["OUTPUT_FILES", "AtomicOutputs"]
+
+OUTPUT_FILES = ("docs", "events", "quotes", "claims", "attributions")
+
+
+class AtomicOutputs:
+    """``with AtomicOutputs(dir) as out: out.write(result)``; renamed into place on success."""
+
+    def __init__(self, directory: Path):
+        self.dir = Path(directory)
+        self.handles: dict[str, object] = {}
+        self.tmp: dict[str, str] = {}
+        self.counts = {k: 0 for k in OUTPUT_FILES}
+
+    def __enter__(self) -> "AtomicOutputs":
+        self.dir.mkdir(parents=True, exist_ok=True)
+        for name in OUTPUT_FILES:
+            fd, path = tempfile.mkstemp(prefix=f".{name}.", suffix=".jsonl.tmp", dir=self.dir)
+            self.tmp[name] = path
+            self.handles[name] = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+        return self
+
+    def _line(self, name: str, rec: dict) -> None:
+        self.handles[name].write(json.dumps(rec, ensure_ascii=False) + "\n")
+        self.counts[name] += 1
+
+    def write(self, result) -> None:
+        self._line("docs", result.doc_record)
+        for kind in ("events", "quotes", "claims", "attributions"):
+            for rec in getattr(result, kind):
+                self._line(kind, rec)
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        for h in self.handles.values():
+            h.close()
+        if exc_type is not None:
+            for p in self.tmp.values():
+                try:
+                    os.unlink(p)
+                except OSError:
+                    pass
+            return
+        for name, p in self.tmp.items():
+            os.replace(p, self.dir / f"{name}.jsonl")

@@ -1,0 +1,52 @@
+"""Is a reported happening asserted, denied, predicted or hypothetical?
+
+Cues come from ``modality.yaml``: they are searched in the clause before the
+trigger (up to the last clause break), right after it, and in the whole
+sentence (questions). The trigger's own dependency head is checked for a
+modal auxiliary, a negation and an "if"/"unless" clause too.
+"""
+from __future__ import annotations
+
+from foedus.extraction.lexicon import Lexicon
+
+__all__ = ["classify_modality"]
+
+_MODAL_AUX = {"will", "would", "could", "may", "might", "shall", "should", "can", "must", "'ll", "ca", "wo"}
+_COND = {"if", "unless", "whether"}
+
+
+def classify_modality(lex: Lexicon, sentence: str, trig_start: int, trig_end: int, trigger_tokens=(),
+                      *, negative: bool = False, modal_ok: bool = False) -> str:
+    """``trig_start``/``trig_end`` are offsets into ``sentence``."""
+    mods = lex.modality
+    for rx in mods.get("question", {}).get("sentence", []):
+        if rx.search(sentence):
+            return "question"
+    left = sentence[max(0, trig_start - lex.modality_window_before):trig_start]
+    breaks = list(lex.clause_breaks.finditer(left))
+    clause = left[breaks[-1].end():] if breaks else left
+    right = sentence[trig_end:trig_end + lex.modality_window_after]
+    for name in ("hypothetical", "denied", "predicted"):
+        if name == "predicted" and modal_ok:
+            continue
+        spec = mods.get(name, {})
+        if any(rx.search(clause) for rx in spec.get("before", [])):
+            return name
+        if any(rx.search(right) for rx in spec.get("after", [])):
+            return name
+    # the parse: the trigger's verb and the verbs it hangs on
+    for tok in trigger_tokens[:1]:
+        v = tok
+        for _ in range(3):
+            for c in v.children:
+                if c.dep_ == "mark" and c.lower_ in _COND:
+                    return "hypothetical"
+                if c.dep_ == "aux" and c.lower_ in _MODAL_AUX and not modal_ok and c.i < tok.i:
+                    return "predicted"
+                if c.dep_ == "neg" and not negative and v == tok:
+                    return "denied"
+            if v.dep_ in ("xcomp", "conj", "pcomp") and v.head != v:
+                v = v.head
+            else:
+                break
+    return "asserted"

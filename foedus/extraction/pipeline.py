@@ -1,0 +1,196 @@
+"""Articles in, events, quotes and claims out: one spaCy pass per article.
+
+    extractor = Extractor()                 # loads spaCy and the registry once
+    for result in extractor.extract(articles):
+        result.events, result.quotes, result.claims, result.doc_record
+
+No file or database is touched here.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator
+
+from foedus.domain.dates import InvalidDate, parse_edtf
+from foedus.extraction.actors import Gazetteer
+from foedus.extraction.dates import Reference, TimeExpr, find_dates
+from foedus.extraction.discourse import DocContext
+from foedus.extraction.events import EventFinder, Found
+from foedus.extraction.lexicon import Lexicon, lexicon
+from foedus.extraction.quotes import Quote, QuoteFinder
+from foedus.sources.boilerplate import nlp_view, segment
+from foedus.sources.metadata import apply_inference
+from foedus.sources.model import Article
+
+__all__ = ["Extractor", "DocResult", "prepare"]
+
+_PRONOUN_START = ("he ", "she ", "they ", "it ", "his ", "her ", "their ", "its ")
+
+
+@dataclass
+class DocResult:
+    article: Article
+    events: list[dict] = field(default_factory=list)
+    quotes: list[dict] = field(default_factory=list)
+    attributions: list[dict] = field(default_factory=list)
+    claims: list[dict] = field(default_factory=list)
+    found_events: list[Found] = field(default_factory=list)
+    found_quotes: list[Quote] = field(default_factory=list)
+    error: str | None = None          # the article could not be analysed (a bug): nothing else is set
+
+    @property
+    def doc_record(self) -> dict:
+        a = self.article
+        return {"doc": a.doc_id, "outlet": a.outlet, "published": a.published, "language": a.language}
+
+
+def prepare(article: Article, lex: Lexicon | None = None) -> Article:
+    """Paragraphs, languages and inferred metadata (pure; no NLP model needed)."""
+    lex = lex or lexicon()
+    if not article.paragraphs:
+        article.paragraphs = segment(article.text, lex)
+    return apply_inference(article, lex)
+
+
+def _pub_reference(published: str | None) -> Reference:
+    if not published:
+        return Reference()
+    try:
+        span = parse_edtf(published)
+    except InvalidDate:
+        return Reference()
+    lo, hi = span.earliest, span.latest
+    if lo is not None and hi is not None and (hi - lo).days > 400:
+        return Reference(year_hint=hi.year)
+    return Reference(lo, hi)
+
+
+class Extractor:
+    def __init__(self, registry=None, lex: Lexicon | None = None, nlp=None, batch_size: int = 16):
+        from foedus.registry.load import default_registry
+        self.lex = lex or lexicon()
+        self.registry = registry or default_registry()
+        self.gaz = Gazetteer(self.registry, self.lex)
+        if nlp is None:
+            from foedus.extraction.nlp import build_nlp
+            nlp = build_nlp(self.gaz)
+        self.nlp = nlp
+        self.batch_size = batch_size
+
+    def extract(self, articles: Iterable[Article]) -> Iterator[DocResult]:
+        def stream():
+            for a in articles:
+                prepare(a, self.lex)
+                yield nlp_view(a.text, a.paragraphs), a
+        for doc, article in self.nlp.pipe(stream(), as_tuples=True, batch_size=self.batch_size):
+            try:
+                yield self.analyse(article, doc)
+            except Exception as exc:  # one article must not stop a batch; the caller reports it
+                yield DocResult(article, error=f"extraction failed: {type(exc).__name__}: {exc}")
+
+    def extract_one(self, article: Article) -> DocResult:
+        return next(iter(self.extract([article])))
+
+    # ------------------------------------------------------------------------------------
+    def analyse(self, article: Article, doc) -> DocResult:
+        ref = _pub_reference(article.published)
+        day = ref.pub_lo or ref.pub_hi
+        ctx = DocContext(article, doc, self.gaz, self.lex, day)
+        qf = QuoteFinder(ctx)
+        ef = EventFinder(ctx)
+        narrative: TimeExpr | None = None
+        narrative_para = None
+        body_ordinal: dict[int, int] = {}
+        for i, p in enumerate(article.paragraphs):
+            if p.kind == "body":
+                body_ordinal[i] = len(body_ordinal)
+        prev_sent = None
+        for si, sent in enumerate(ctx.sents):
+            if sent.text.strip() == "":
+                continue
+            pi, para = ctx.paragraph_of(sent.start_char)
+            if para is None or para.kind not in ("body", "title") or sent.start_char >= para.end:
+                continue
+            r = Reference(ref.pub_lo, ref.pub_hi, ref.year_hint, (narrative.lo, narrative.hi) if narrative else None)
+            dates = find_dates(ctx.view, r, self.lex, sent.start_char, sent.end_char, original=article.text)
+            # quotes first: they move who "he" is
+            qf.direct_in_sentence(sent, si)
+            qf.indirect_in_sentence(sent, si, prev_sent)
+            if para.kind == "body":
+                inherit = None
+                if narrative is not None:
+                    low = sent.text.lstrip(" “\"«-–—").lower()
+                    same = narrative_para == pi
+                    previous = narrative_para is not None and body_ordinal.get(pi, -9) - body_ordinal.get(narrative_para, -99) == 1
+                    if same or (previous and (low.startswith(_PRONOUN_START) or ctx.region_at(sent.start_char + 1))):
+                        inherit = narrative
+                here = [q for q in qf.quotes if sent.start_char - 2000 <= q.start < sent.end_char]
+                ef.sentence(sent, dates, inherit, here)
+            usable = [x for x in dates if not x.future and x.lo is not None and x.width <= 400 and x.kind != "since"
+                      and _main_clause(doc, sent, x)]
+            if usable:
+                narrative = usable[-1]
+                narrative_para = pi
+            ctx.update_salience(sent, si)
+            prev_sent = sent
+        res = DocResult(article)
+        res.found_events = _dedup(ef.events)
+        res.found_quotes = sorted(qf.quotes, key=lambda q: q.start)
+        did = article.doc_id
+        for f in res.found_events:
+            res.events.append({"doc": did, "type": f.type, "actor": f.actor, "target": f.target,
+                               "date": f.date, "evidence": f.evidence})
+        for q in res.found_quotes:
+            sp = q.speaker
+            rec = {"doc": did, "speaker": sp.id if sp is not None and sp.kind == "person" else None,
+                   "kind": q.kind, "text": q.text}
+            if q.is_person:
+                res.quotes.append(rec)
+            res.attributions.append({**rec, "start": q.start, "end": q.end,
+                                     "speaker_kind": sp.kind if sp else None,
+                                     "speaker_label": sp.label if sp else None,
+                                     "speaker_state": sp.state if sp else None,
+                                     "anonymous": q.anonymous, "cue": q.cue})
+        for c in ef.claims:
+            res.claims.append({"doc": did, "type": c.type, "actor": c.actor, "target": c.target,
+                               "modality": c.modality, "date": c.date,
+                               "speaker": c.speaker.id if c.speaker is not None else None,
+                               "speaker_label": c.speaker.label if c.speaker is not None else None,
+                               "text": c.evidence, "trigger": c.trigger})
+        return res
+
+
+def _main_clause(doc, sent, x) -> bool:
+    """Is a date expression attached to the sentence's main clause (not an embedded report)?"""
+    sp = doc.char_span(x.start, x.end, alignment_mode="expand")
+    if sp is None:
+        return False
+    t = sp.root
+    steps = 0
+    while t.dep_ != "ROOT" and steps < 15:
+        if t.dep_ in ("ccomp", "relcl", "acl", "xcomp", "advcl", "pcomp") and t.pos_ in ("VERB", "AUX"):
+            return False
+        t = t.head
+        steps += 1
+    return True
+
+
+def _dedup(found: list[Found]) -> list[Found]:
+    """The same event mentioned twice in one article is one event (keep the most precise date)."""
+    out: list[Found] = []
+    for f in found:
+        merged = False
+        for i, g in enumerate(out):
+            if (g.type, g.actor, g.target) != (f.type, f.actor, f.target):
+                continue
+            if g.lo is None or f.lo is None or (g.lo <= f.hi and f.lo <= g.hi):
+                # keep the narrower date
+                gw = (g.hi - g.lo).days if g.lo else 10 ** 6
+                fw = (f.hi - f.lo).days if f.lo else 10 ** 6
+                if fw < gw:
+                    out[i] = f
+                merged = True
+                break
+        if not merged:
+            out.append(f)
+    return out

@@ -1,0 +1,323 @@
+"""Attributed statements: direct quotes (quotation marks of every kind and the
+dash-introduced speech of translated Russian text) and indirect ones ("X said
+that…", "according to X", "X believes", "in his opinion"), each with its
+speaker resolved to a person, an anonymous source or an organisation."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from foedus.extraction.discourse import DocContext, Ref
+
+__all__ = ["Quote", "QuoteFinder"]
+
+_TRAIL = re.compile(r"[\s,;:\u00a0]+$")
+_LEAD = re.compile(r"^[\s,;:\u00a0]+")
+
+
+@dataclass
+class Quote:
+    start: int
+    end: int
+    kind: str                  # direct | indirect
+    speaker: Ref | None
+    cue: str                   # how it was attributed
+    text: str = ""
+
+    @property
+    def anonymous(self) -> bool:
+        return self.speaker is None or self.speaker.kind == "anonymous"
+
+    @property
+    def is_person(self) -> bool:
+        return self.speaker is not None and self.speaker.kind == "person" and bool(self.speaker.id)
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    seg = text[s:e]
+    lead = len(seg) - len(_LEAD.sub("", seg))
+    seg2 = _TRAIL.sub("", seg)
+    s2, e2 = s + lead, s + len(seg2)
+    # drop one closing period of the sentence
+    if e2 > s2 and text[e2 - 1] == "." and not text[max(s2, e2 - 4):e2].endswith(".."):
+        e2 -= 1
+    return s2, max(e2, s2)
+
+
+class QuoteFinder:
+    def __init__(self, ctx: DocContext):
+        self.ctx = ctx
+        self.lex = ctx.lex
+        self.speech = ctx.lex.complement_verbs | {"add", "say", "continue", "ask"}
+        self.done_regions: set[tuple[int, int]] = set()
+        self.last_region_speaker: dict[int, Ref] = {}   # paragraph index -> last direct speaker
+        self.quotes: list[Quote] = []
+
+    # --- helpers -------------------------------------------------------------------------
+    def subject_of(self, v, depth: int = 0):
+        for c in v.children:
+            if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
+                if c.dep_ == "nsubjpass":
+                    for a in v.children:
+                        if a.dep_ == "agent":
+                            for p in a.children:
+                                if p.dep_ == "pobj":
+                                    return p
+                return c
+        if depth < 3 and v.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acl", "pcomp", "relcl") and v.head != v:
+            if v.dep_ == "relcl":
+                return v.head
+            return self.subject_of(v.head, depth + 1)
+        return None
+
+    def _speech_verbs(self, s: int, e: int):
+        doc = self.ctx.doc
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None:
+            return []
+        return [t for t in span if t.lemma_.lower() in self.speech and t.pos_ in ("VERB", "AUX") and not self.ctx.in_quote(t)]
+
+    def _resolve_subject(self, v) -> Ref | None:
+        subj = self.subject_of(v)
+        if subj is None:
+            return None
+        return self.ctx.resolve(subj, for_speaker=True)
+
+    def add(self, q: Quote) -> None:
+        q.start, q.end = _trim(self.ctx.text, q.start, q.end)
+        if q.end - q.start < 8:
+            return
+        for other in self.quotes:
+            ov = min(other.end, q.end) - max(other.start, q.start)
+            if ov > 0.5 * min(other.end - other.start, q.end - q.start):
+                return
+        q.text = self.ctx.text[q.start:q.end]
+        self.quotes.append(q)
+        if q.speaker is not None:
+            self.ctx.note_person(q.speaker, 0)
+
+    # --- direct ----------------------------------------------------------------------------
+    def _is_full_statement(self, cs: int, ce: int, kind: str, pstart: int, pend: int) -> bool:
+        text = self.ctx.text
+        if kind == "dash":
+            return True
+        content = text[cs:ce]
+        if len(re.findall(r"\w+", content)) < 4:
+            return False
+        before = text[pstart:max(cs - 1, pstart)].rstrip(" \u00a0‘'")
+        ok_before = (not before or before[-1] in ".!?:…" or before.endswith(("]", ")"))
+                     or (before[-1] == "," and re.search(r"\b(?:said|says|added|adds|asked|told|wrote|declared|stated)\s*,$", before)))
+        after = text[min(ce + 1, pend):pend].lstrip(" \u00a0")
+        ok_after = (not after or after[0] in ".!?;…" or content.rstrip()[-1:] in ",.!?…—-"
+                    or re.match(r"^,?\s*(?:he|she|they|[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)*)\s+(?:said|says|added|told|wrote|stated)", after))
+        return bool(ok_before and ok_after)
+
+    def direct_in_sentence(self, sent, si: int) -> None:
+        ctx = self.ctx
+        s0, s1 = sent.start_char, sent.end_char
+        for (cs, ce, kind) in ctx.regions:
+            if (cs, ce) in self.done_regions or not (s0 <= cs < s1 or (kind == "dash" and s0 <= cs - 2 < s1)):
+                continue
+            self.done_regions.add((cs, ce))
+            pi, para = ctx.paragraph_of(cs)
+            if para is None or para.kind not in ("body", "title"):
+                continue
+            if not self._is_full_statement(cs, ce, kind, para.start, para.end):
+                continue
+            speaker, cue = self._attribute_direct(cs, ce, kind, pi, para, sent)
+            if speaker is None:
+                continue
+            self.last_region_speaker[pi] = speaker
+            self.add(Quote(cs, ce, "direct", speaker, cue))
+
+    def _attribute_direct(self, cs, ce, kind, pi, para, sent):
+        ctx = self.ctx
+        text = ctx.text
+        # 1. after the quote, to the next quote or the end of the sentence that holds its end
+        nxt = [r for r in ctx.regions if r[0] > ce and r[0] < para.end]
+        end_sent = ctx.doc.char_span(max(ce - 1, cs), ce, alignment_mode="expand")
+        stop = para.end
+        if end_sent is not None:
+            stop = min(stop, ctx.sent_of(end_sent[-1].i).end_char)
+            # an attribution that spaCy put in the next sentence ('…,” he said.')
+            tail = text[ce:para.end]
+            m = re.match(r"^[\"”»]?\s*[^.!?\"“”«»]{0,120}?[.!?]", tail)
+            if m:
+                stop = max(stop, ce + m.end())
+        if nxt:
+            stop = min(stop, nxt[0][0] - 1)
+        for v in self._speech_verbs(ce, stop):
+            r = self._resolve_subject(v)
+            if r is not None:
+                return r, "after"
+        # 2. before the quote in the same paragraph ("He added:", "X said,")
+        prev_regions = [r for r in ctx.regions if r[1] < cs and r[0] >= para.start]
+        start = max(para.start, prev_regions[-1][1] + 1 if prev_regions else para.start)
+        verbs = self._speech_verbs(start, max(cs - 1, start))
+        for v in reversed(verbs):
+            r = self._resolve_subject(v)
+            if r is not None:
+                return r, "before"
+        before = text[start:cs].rstrip(" \u00a0“\"«")
+        # 3. an introduction in the previous paragraph ending with a colon, or a quote there
+        if pi is not None and pi > 0 and (not before.strip() or kind == "dash"):
+            j = pi - 1
+            while j >= 0 and ctx.paragraphs[j].kind not in ("body", "title"):
+                j -= 1
+            if j >= 0:
+                prev = ctx.paragraphs[j]
+                ptxt = text[prev.start:prev.end].rstrip()
+                if ptxt.endswith(":") or kind == "dash":
+                    sp = ctx.doc.char_span(prev.start, prev.end, alignment_mode="expand")
+                    if sp is not None:
+                        last = ctx.sent_of(sp[-1].i)
+                        for v in reversed([t for t in last if t.lemma_.lower() in self.speech and not ctx.in_quote(t)]):
+                            r = self._resolve_subject(v)
+                            if r is not None:
+                                return r, "intro"
+                        m = re.search(r"\b(?:in|to) (his|her) (?:opinion|view|words)\b", text[last.start_char:last.end_char], re.I)
+                        if m and ctx.salient_person:
+                            return ctx.salient_person.ref, "intro"
+                        for t in last:
+                            if t.dep_ in ("nsubj", "nsubjpass") and not ctx.in_quote(t):
+                                r = ctx.resolve(t)
+                                if r is not None and r.kind in ("person", "anonymous"):
+                                    return r, "intro"
+                        if ptxt.endswith(":") and ctx.salient_person:
+                            return ctx.salient_person.ref, "intro"
+                if j in self.last_region_speaker and (kind == "dash" or not before.strip()):
+                    prev_q = [q for q in self.quotes if prev.start <= q.start < prev.end and q.kind == "direct"]
+                    if prev_q and prev_q[-1].end >= prev.end - 40:
+                        return self.last_region_speaker[j], "continued"
+        return None, ""
+
+    # --- indirect --------------------------------------------------------------------------
+    def indirect_in_sentence(self, sent, si: int, prev_sent) -> None:
+        ctx = self.ctx
+        text = ctx.text
+        s0, s1 = sent.start_char, sent.end_char
+        if ctx.region_at(s0 + 1) and ctx.region_at(s1 - 2) and ctx.region_at(s0 + 1) == ctx.region_at(s1 - 2):
+            return  # the whole sentence is inside a quotation
+        stext = text[s0:s1]
+        # "This was confirmed by X": the previous sentence is X's statement
+        if prev_sent is not None and self.lex.backward_passive.search(stext):
+            for t in sent:
+                if t.dep_ == "agent":
+                    for p in t.children:
+                        if p.dep_ == "pobj":
+                            r = ctx.resolve(p, for_speaker=True)
+                            if r is not None:
+                                self.add(Quote(prev_sent.start_char, prev_sent.end_char, "indirect", r, "confirmed by"))
+                            break
+        # "In his opinion, ..." / "In the MP's opinion, ..."
+        for rx in self.lex.opinion_phrases:
+            m = rx.search(stext)
+            if not m or m.start() > 3 and stext[:m.start()].strip() not in ("", "And", "But"):
+                continue
+            ref = None
+            if m.groupdict().get("pron"):
+                ref = ctx.salient_person.ref if ctx.salient_person else None
+            else:
+                sp = ctx.doc.char_span(s0 + m.start(), s0 + m.end(), alignment_mode="expand")
+                if sp is not None:
+                    nouns = [t for t in sp if t.pos_ in ("NOUN", "PROPN") and t.lower_ not in ("opinion", "view", "words", "assessment")]
+                    if nouns:
+                        ref = ctx.resolve(nouns[-1], for_speaker=True)
+            if ref is not None:
+                self.add(Quote(s0 + m.end(), s1, "indirect", ref, "opinion"))
+            break
+        for tok in sent:
+            if ctx.in_quote(tok):
+                continue
+            low = tok.lower_
+            if low == "according" and tok.i + 1 < len(ctx.doc) and ctx.doc[tok.i + 1].lower_ == "to":
+                self._according(tok, sent)
+                continue
+            lemma = tok.lemma_.lower()
+            if tok.pos_ not in ("VERB", "AUX"):
+                continue
+            if lemma in self.lex.complement_verbs or lemma in self.lex.object_verbs:
+                self._verb(tok, sent, lemma)
+
+    def _according(self, tok, sent):
+        ctx = self.ctx
+        to = ctx.doc[tok.i + 1]
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+            if pobj is None:
+                for c in tok.children:
+                    pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                    if pobj is not None:
+                        break
+        if pobj is None or pobj.lower_ in ("which", "whom", "that"):
+            return
+        ref = ctx.resolve(pobj, for_speaker=True)
+        if ref is None:
+            return
+        # is there a direct quote in this sentence already attributed? then this is its source note
+        if any(q.kind == "direct" and sent.start_char <= q.start < sent.end_char for q in self.quotes):
+            return
+        phrase_end = max(t.i for t in pobj.subtree)
+        ps, pe = tok.idx, ctx.doc[phrase_end].idx + len(ctx.doc[phrase_end])
+        s0, s1 = sent.start_char, sent.end_char
+        left = ctx.text[s0:ps].strip(" ,\u00a0")
+        right = ctx.text[pe:s1].strip(" ,\u00a0")
+        if len(left) > 25 and len(right) > 25:
+            qs, qe = s0, s1
+        elif len(right) >= len(left):
+            qs, qe = pe, s1
+        else:
+            qs, qe = s0, ps
+        self.add(Quote(qs, qe, "indirect", ref, "according to"))
+
+    def _verb(self, v, sent, lemma):
+        ctx = self.ctx
+        text = ctx.text
+        s0, s1 = sent.start_char, sent.end_char
+        comp = [c for c in v.children if c.dep_ == "ccomp"]
+        subj = self.subject_of(v)
+        span = None
+        if comp:
+            c = comp[0]
+            toks = sorted(c.subtree, key=lambda t: t.i)
+            while toks and toks[0].dep_ == "mark" and toks[0].lower_ in ("that", "whether", "if"):
+                toks = toks[1:]
+            if not toks:
+                return
+            if c.i < v.i:
+                # fronted: "Armenia has no plans ..., X told Izvestia."
+                end_tok = toks[-1]
+                span = (toks[0].idx, end_tok.idx + len(end_tok))
+            else:
+                span = (toks[0].idx, toks[-1].idx + len(toks[-1]))
+        elif lemma in self.lex.object_verbs:
+            reqs = self.lex.object_verb_requires.get(lemma)
+            window = text[v.idx:min(s1, v.idx + 120)]
+            if reqs and not any(r.search(window) for r in reqs):
+                return
+            objs = [c for c in v.children if c.dep_ in ("dobj", "xcomp", "prep", "ccomp", "dative", "prt", "oprd", "attr")
+                    and c.i > v.i]
+            if not objs:
+                return
+            last = max((t for o in objs for t in o.subtree), key=lambda t: t.i)
+            start_tok = v
+            aux = [c for c in v.children if c.dep_ in ("aux", "neg", "advmod") and c.i < v.i and c.i >= v.i - 3]
+            if aux:
+                start_tok = min(aux, key=lambda t: t.i)
+            span = (start_tok.idx, last.idx + len(last))
+        elif lemma in ("believe", "think", "say", "add", "note", "argue", "stress", "emphasize", "insist") and v.dep_ in ("parataxis", "advcl", "conj") and v.head != v:
+            span = (s0, s1)
+        if span is None or subj is None:
+            return
+        ref = ctx.resolve(subj, for_speaker=True)
+        if ref is None:
+            return
+        qs, qe = span
+        if qe - qs < 12:
+            return
+        # content that is one whole direct quotation was handled as direct
+        inside = sum(1 for i in range(qs, qe, 3) if ctx.region_at(i))
+        if inside >= 0.85 * ((qe - qs + 2) // 3) and any(q.kind == "direct" and q.start >= qs - 2 and q.end <= qe + 2 for q in self.quotes):
+            return
+        self.add(Quote(qs, qe, "indirect", ref, lemma))

@@ -1,0 +1,245 @@
+"""Infer an article's outlet and publication date when the user gave neither.
+
+Outlet: the outlet's own marks in the text — a link or e-mail address on its
+domain, a line that is only its name (masthead, sign-off), its name where the
+article cites its own reporting ("told Izvestia", "The Moscow Times' sources").
+Photo credits are not marks of the outlet.
+
+Publication date, strongest cue first:
+1. the outlet's marks: a dated URL (``/2024/06/13/``), a "Published: …" line;
+2. the latest dated event the article reports, widened to the following days
+   (a week when the text says "this week" or names weekdays, else a month),
+   or the month a season-end cue points to ("summer has come to an end");
+3. the latest month or year mentioned.
+The result is an EDTF interval whose width states the uncertainty, or None.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date, timedelta
+
+from foedus.extraction.dates import Reference, divmod_month, edtf_of, find_dates, grammar
+from foedus.extraction.lexicon import Lexicon, lexicon
+from foedus.sources.model import Article
+
+__all__ = ["infer_outlet", "infer_published", "apply_inference"]
+
+_URL = re.compile(r"\b(?:https?://|www\.)[^\s\"'<>)]+", re.I)
+_EMAIL = re.compile(r"\b[\w.+-]+@([\w-]+(?:\.[\w-]+)+)")
+_DATED_URL = re.compile(r"/(20\d\d|19\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?:/|-|\b)")
+_PUBLISHED_LINE = re.compile(r"^\s*(?:published|posted|updated|last updated|date|dated)\s*(?:on|:)?\s*(?P<rest>.{6,60})$", re.I | re.M)
+_DATELINE_ONLY = re.compile(r"^\s*(?:[A-Z][a-z]+day,?\s+)?(?P<date>[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|\d{4}-\d\d-\d\d)(?:[\s,|-]+\d{1,2}:\d\d.*)?\s*$")
+
+_SKIP_FOR_OUTLET = frozenset({"credit", "caption"})
+
+
+def _domain(url: str) -> str:
+    u = re.sub(r"^(?:https?://)?(?:www\.)?", "", url.lower())
+    return u.split("/")[0]
+
+
+_PATTERNS: dict[int, dict] = {}
+
+
+def _outlet_patterns(lex: Lexicon) -> dict:
+    hit = _PATTERNS.get(id(lex))
+    if hit is not None and hit["lex"] is lex:
+        return hit
+    by_alias, lines = {}, {}
+    for o in lex.outlets:
+        for n in [o["name"], *(o.get("aliases") or ())]:
+            if not n:
+                continue
+            lines[n.lower()] = o["name"]
+            if len(n) >= 3 or n.isupper():
+                by_alias[n] = o["name"]
+        for d in o.get("domains") or ():
+            lines[d.lower()] = o["name"]
+    alts = "|".join(re.escape(n) for n in sorted(by_alias, key=len, reverse=True))
+    own = re.compile(rf"\b(?:told|tells|telling|speaking to|spoke to|said to|in an interview with|interviewed by)\s+(?P<a1>{alts})\b"
+                     rf"|\b(?P<a2>{alts})(?:’|')?(?:s)?\s+sources\b|\b(?P<a3>{alts})\s+(?:has learned|learned|understands)\b")
+    hit = {"lex": lex, "by_alias": by_alias, "lines": lines, "own": own, "any": re.compile(rf"\b(?:{alts})\b")}
+    _PATTERNS[id(lex)] = hit
+    return hit
+
+
+def infer_outlet(article: Article, lex: Lexicon | None = None) -> tuple[str | None, str]:
+    """(outlet name or None, how it was found)."""
+    lex = lex or lexicon()
+    text = article.text
+    scores: Counter[str] = Counter()
+    why: dict[str, str] = {}
+    domains = []
+    for o in lex.outlets:
+        for d in o.get("domains") or ():
+            domains.append((d.lower(), o["name"]))
+
+    def by_domain(dom: str) -> str | None:
+        for d, name in domains:
+            if dom == d or dom.endswith("." + d):
+                return name
+        return None
+
+    url_domains = []
+    if article.url:
+        url_domains.append(_domain(article.url))
+    pats = _outlet_patterns(lex)
+    for p in article.paragraphs:
+        if p.kind in _SKIP_FOR_OUTLET:
+            continue
+        seg = text[p.start:p.end]
+        if "http" in seg or "www." in seg:
+            for m in _URL.finditer(seg):
+                url_domains.append(_domain(m.group(0)))
+        if "@" in seg:
+            for m in _EMAIL.finditer(seg):
+                url_domains.append(m.group(1).lower())
+        stripped = seg.strip(" •·|\u00a0\t").strip().lower()
+        if len(stripped) < 60:
+            name = pats["lines"].get(stripped)
+            if name:
+                scores[name] += 3
+                why.setdefault(name, f"a line that is only {stripped!r}")
+                continue
+        for m in pats["own"].finditer(seg):
+            name = pats["by_alias"].get(m.group("a1") or m.group("a2") or m.group("a3"))
+            if name:
+                scores[name] += 2
+                why.setdefault(name, f"the article cites its own interviews ({m.group(0).strip()!r})")
+        if p.kind in ("promo", "cookie", "navigation", "byline"):
+            for m in pats["any"].finditer(seg):
+                name = pats["by_alias"].get(m.group(0))
+                if name:
+                    scores[name] += 2
+                    why.setdefault(name, f"{m.group(0)!r} in the site's own boilerplate")
+    for dom in url_domains:
+        name = by_domain(dom)
+        if name:
+            scores[name] += 3
+            why.setdefault(name, f"a link or address on {dom}")
+    if scores:
+        name, score = scores.most_common(1)[0]
+        if score >= 2:
+            return name, why[name]
+    for dom in url_domains:
+        if dom and "." in dom:
+            return dom, f"the domain of a link ({dom})"
+    return None, "no mark of the outlet in the text"
+
+
+def _explicit_marks(article: Article) -> tuple[date, str] | None:
+    text = article.text
+    if article.url:
+        m = _DATED_URL.search(article.url)
+        if m:
+            try:
+                return date(int(m[1]), int(m[2]), int(m[3])), "the date in the article's URL"
+            except ValueError:
+                pass
+    for p in article.paragraphs:
+        seg = text[p.start:p.end]
+        if p.kind in ("navigation", "body", "byline", "related", "title", "heading"):
+            for m in _URL.finditer(seg):
+                mm = _DATED_URL.search(m.group(0))
+                if mm and (_domain(m.group(0)) or "").split(".")[0] and p.kind == "navigation":
+                    try:
+                        return date(int(mm[1]), int(mm[2]), int(mm[3])), "a dated link to the article"
+                    except ValueError:
+                        pass
+    head = article.paragraphs[:6] + article.paragraphs[-3:]
+    for p in head:
+        seg = text[p.start:p.end]
+        m = _PUBLISHED_LINE.search(seg) if len(seg) < 90 else None
+        cand = m.group("rest") if m else (seg if _DATELINE_ONLY.match(seg) else None)
+        if cand:
+            found = [e for e in find_dates(cand, Reference()) if e.lo and e.lo == e.hi]
+            if found:
+                return found[0].lo, "a publication line in the text"
+    return None
+
+
+def infer_published(article: Article, lex: Lexicon | None = None, today: date | None = None) -> tuple[str | None, str]:
+    """(EDTF publication date or None, how it was found)."""
+    lex = lex or lexicon()
+    today = today or date.today()
+    mark = _explicit_marks(article)
+    if mark:
+        return mark[0].isoformat(), mark[1]
+    g = grammar(lex)
+    text = article.text
+    kinds = ("body", "caption", "title", "heading", "foreign")
+    segs = [(p.start, p.end) for p in article.paragraphs if p.kind in kinds and p.kind != "foreign"]
+    # pass 1: absolute expressions give the years the text is about
+    absolute = []
+    for s, e in segs:
+        for x in find_dates(text, Reference(), lex, s, e):
+            if x.explicit_year and not x.future and x.lo and x.lo <= today:
+                absolute.append(x)
+    years = [x.hi.year for x in absolute if x.width <= 366]
+    year_hint = max(years) if years else None
+    if year_hint is None:
+        return None, "no year is mentioned in the text"
+    # pass 2: partial dates ("On January 10", "in June") in the year the text is about
+    ref = Reference(year_hint=year_hint)
+    dated = []
+    weekday_cue = False
+    for s, e in segs:
+        for x in find_dates(text, ref, lex, s, e):
+            if x.kind == "weekday" or (x.kind == "relative" and "week" in x.text.lower()):
+                weekday_cue = True
+            if x.future or x.lo is None or x.hi is None or x.lo > today or x.kind == "since":
+                continue
+            if x.kind in ("absolute", "partial") and x.width <= 31:
+                dated.append(x)
+        seg = text[s:e]
+        if re.search(r"\b(?:this week|last week|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b", seg):
+            weekday_cue = True
+    season_month = None
+    for s, e in segs:
+        seg = text[s:e]
+        for rx in g.season_end:
+            m = rx.search(seg)
+            if m:
+                first, n = g.seasons[m.group("season").lower()]
+                season_month = divmod_month(year_hint, first + n)
+    days = [x for x in dated if x.lo == x.hi or x.width <= 3]
+    latest_day = max((x.hi for x in days), default=None)
+    latest_month = max((x for x in dated if x.width > 3), key=lambda x: x.hi, default=None)
+    if season_month and (latest_day is None or latest_day < date(*season_month, 1)):
+        y, m = season_month
+        return f"{y:04d}-{m:02d}", "a season-end cue ('summer has come to an end') after the latest dated event"
+    if latest_day and (latest_month is None or latest_month.hi <= latest_day + timedelta(days=31)):
+        hi = latest_day + timedelta(days=6 if weekday_cue else 30)
+        return edtf_of(latest_day, hi), f"after the latest dated event mentioned ({latest_day.isoformat()})"
+    if latest_month is not None:
+        lo = latest_month.lo
+        if lo.year < year_hint:
+            return f"{year_hint:04d}", "the latest year mentioned"
+        nxt = date(*divmod_month(lo.year, lo.month + 1), 1)
+        hi = date(*divmod_month(nxt.year, nxt.month + 1), 1) - timedelta(days=1)
+        return edtf_of(lo, hi), f"after the latest month mentioned ({latest_month.edtf})"
+    return f"{year_hint:04d}", "the latest year mentioned"
+
+
+def apply_inference(article: Article, lex: Lexicon | None = None) -> Article:
+    """Fill outlet and published (unless the user gave them) and record how."""
+    lex = lex or lexicon()
+    if "outlet" not in article.given or not article.outlet:
+        article.outlet, how = infer_outlet(article, lex)
+        article.inferred["outlet"] = how
+    if "published" not in article.given or not article.published:
+        article.published, how = infer_published(article, lex)
+        article.inferred["published"] = how
+    langs = Counter()
+    for p in article.paragraphs:
+        if p.language:
+            langs[p.language] += p.end - p.start
+    if "language" not in article.given or not article.language:
+        article.language = langs.most_common(1)[0][0] if langs else None
+    if not article.title:
+        for p in article.paragraphs:
+            if p.kind == "title":
+                article.title = article.text[p.start:p.end].strip()
+                break
+    return article

@@ -1,0 +1,59 @@
+from datetime import date
+
+from foedus.extraction.dates import Reference, edtf_of, find_dates
+
+PUB = Reference(date(2024, 6, 13), date(2024, 6, 16))   # Thursday .. Sunday
+
+
+def one(text, ref=PUB):
+    found = find_dates(text, ref)
+    assert found, text
+    return found[0]
+
+
+def test_month_keeps_month_precision():
+    # dateparser would say 2023-05-22; the text only says the month
+    assert one("in May 2023 the talks").edtf == "2023-05"
+
+
+def test_weekday_is_on_or_before_publication():
+    assert one("on Wednesday, he said").edtf == "2024-06-12"
+    assert one("Later Thursday, Yerevan recalled").edtf == "2024-06-13"
+
+
+def test_relative_expressions_against_publication():
+    assert one("this week").edtf == "2024-06-10/2024-06-16"
+    assert one("last year").edtf == "2023"
+    assert one("In June, the minister").edtf == "2024-06"
+    assert one("in February, the prime minister").edtf == "2024-02"
+    assert one("On January 10, the prime minister").edtf == "2024-01-10"
+
+
+def test_since_runs_to_publication():
+    x = one("since mid-2023, they have not come")
+    assert x.kind == "since" and x.lo == date(2023, 6, 1) and x.hi == date(2024, 6, 13)
+
+
+def test_year_range_and_day_range():
+    assert one("between 2018 and 2020").edtf == "2018/2020"
+    assert one("on May 15-16, 2024, he visited").edtf == "2024-05-15/2024-05-16"
+
+
+def test_anaphoric_uses_previous_time():
+    xs = find_dates("on Wednesday he spoke. The next day he left.", PUB)
+    assert [x.edtf for x in xs] == ["2024-06-12", "2024-06-13"]
+
+
+def test_no_publication_no_guess():
+    assert find_dates("on Wednesday he spoke", Reference()) == []
+    assert find_dates("Armenia may return", PUB) == []
+
+
+def test_future_context_is_flagged():
+    assert one("will stay until 2044").future
+
+
+def test_edtf_of():
+    assert edtf_of(date(2024, 1, 1), date(2024, 12, 31)) == "2024"
+    assert edtf_of(date(2024, 2, 1), date(2024, 3, 31)) == "2024-02/2024-03"
+    assert edtf_of(date(2024, 2, 3), date(2024, 2, 3)) == "2024-02-03"

@@ -1,0 +1,64 @@
+from foedus.sources.boilerplate import nlp_view, segment
+from foedus.sources.language import detect_language
+from foedus.sources.metadata import apply_inference, infer_outlet
+from foedus.sources.model import Article
+
+TEXT = ("Skip to main content\n"
+        "Armenia weighs its options\n\n"
+        "Armenia has frozen its participation in the alliance, officials in Yerevan said on Friday, "
+        "and the government confirmed the decision.\n"
+        "Президент РФ Владимир Путин во время пресс-конференции в Астане\n"
+        "Russian President Vladimir Putin at a press conference in Astana.\n"
+        "Photo: TASS/Pool\n"
+        "Related article: Why the bloc is losing members\n"
+        "Our website uses cookies. By clicking accept you consent to our use of cookies.\n"
+        "“This is a decision for the long term,” the minister told Example News.\n")
+
+
+def kinds(text):
+    return [(p.kind, text[p.start:p.end][:20]) for p in segment(text)]
+
+
+def test_boilerplate_is_labelled_not_removed():
+    paras = segment(TEXT)
+    got = {text[:12]: p.kind for p in paras for text in [TEXT[p.start:p.end]]}
+    assert got["Skip to main"] == "navigation"
+    assert got["Photo: TASS/"] == "credit"
+    assert got["Related arti"] == "related"
+    assert got["Our website "] == "cookie"
+    assert got["Президент РФ"] == "foreign"
+    assert got["Russian Pres"] == "caption"
+    assert got["Armenia has "] == "body"
+    # offsets point into the original text
+    for p in paras:
+        assert TEXT[p.start:p.end].strip() == TEXT[p.start:p.end]
+
+
+def test_hard_wrapped_lines_are_soft_breaks_in_the_nlp_view():
+    text = ("A title\n\n"
+            "Russian officials privately admit that their chances of preventing an exit from the\n"
+            "alliance are slim, two officials have told reporters in Moscow this\n"
+            "week, and they expect the decision to be final.\n\n"
+            "A second paragraph follows here and it is long enough to count as a line of\n"
+            "text that wraps in the middle of a sentence as well.\n")
+    paras = segment(text)
+    body = [p for p in paras if p.kind == "body"]
+    assert len(body) == 2
+    view = nlp_view(text, paras)
+    assert len(view) == len(text)
+    assert "from the alliance are slim" in view
+    assert view.index("A second") == text.index("A second")
+
+
+def test_language_per_paragraph():
+    assert detect_language("Премьер-министр Армении Никол Пашинян на пресс-конференции") == "ru"
+    assert detect_language("Armenia has frozen its participation in the alliance, the minister said.") == "en"
+
+
+def test_outlet_and_date_marks():
+    text = ("Title here\n\nArmenia froze its participation in the CSTO on February 22, 2024, a spokesman told "
+            "The Moscow Times.\nhttps://www.themoscowtimes.com/2024/02/23/armenia-freezes-a1234\n")
+    a = Article("x", text, "t", paragraphs=segment(text))
+    assert infer_outlet(a)[0] == "The Moscow Times"
+    apply_inference(a)
+    assert a.published == "2024-02-23"
