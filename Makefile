@@ -21,9 +21,13 @@ $(STAMP): pyproject.toml requirements/constraints.txt requirements/model.txt
 
 # The main job on the embedded default: the database named by FOEDUS_DATABASE_URL, or the
 # SQLite file in the user's data directory (`foedus where` prints it).
+# The seed articles are read from SEEDS when that folder exists (their facts are stored as
+# *proposed*: they never change a status until reviewed).
 demo: install
 	$(BIN)/foedus where
 	$(BIN)/foedus load
+	@if [ -d "$(SEEDS)" ]; then $(BIN)/foedus ingest "$(SEEDS)" && $(BIN)/foedus documents; \
+	 else echo "no seed articles at $(SEEDS) (set SEEDS=DIR): skipping ingest"; fi
 	$(BIN)/foedus members CSTO
 	$(BIN)/foedus status ARM CSTO --explain
 

@@ -77,7 +77,8 @@ def load(database: DbOption = None, json_out: JsonOption = False) -> None:
     if json_out:
         print_json({"database": url, "added": report.added, "unchanged": report.unchanged})
         return
-    table = Table("kind", "added", "already stored", title=f"foedus load → {escape(url)}")
+    console.print(f"foedus load → {escape(url)}")
+    table = Table("kind", "added", "already stored")
     for kind in sorted(set(report.added) | set(report.unchanged)):
         table.add_row(kind, str(report.added.get(kind, 0)), str(report.unchanged.get(kind, 0)))
     console.print(table)
@@ -160,6 +161,7 @@ def _evidence_json(e: Event) -> dict:
 def _claim_json(c: Claim) -> dict:
     return {"speaker": c.speaker, "speaker_label": c.speaker_label, "on_behalf_of": c.on_behalf_of, "topic": c.topic,
             "date": c.date.edtf if c.date else None, "stance": c.stance, "modality": c.modality, "text": c.text,
+            "origin": c.origin,
             "sources": [{"outlet": x.outlet, "url": x.url, "document": x.document_id} for x in c.evidence]}
 
 
@@ -191,6 +193,7 @@ def status(
                               "readings": [r.model_dump(exclude_none=True) for r in p.readings]} for p in ex.provisions]
         out["claims"] = [_claim_json(c) for c in ex.claims_until]
         out["claims_after"] = [_claim_json(c) for c in ex.claims_after]
+        out["claims_undated"] = [_claim_json(c) for c in ex.claims_undated]
         out["notes"] = ex.notes
         print_json(out)
         return
@@ -235,14 +238,20 @@ def status(
         later = ctree.add(f"[dim]said after {day.isoformat()}[/]")
         for c in ex.claims_after:
             later.add(_claim_line(c))
-    if not ex.claims_until and not ex.claims_after:
+    if ex.claims_undated:
+        undated = ctree.add("[dim]undated (read from articles)[/]")
+        for c in ex.claims_undated:
+            undated.add(_claim_line(c))
+    if not ex.claims_until and not ex.claims_after and not ex.claims_undated:
         ctree.add("[dim]no claims recorded[/]")
     console.print(ctree)
 
 
 def _claim_line(c: Claim) -> str:
-    src = ", ".join(f"{x.outlet} {x.url}" for x in c.evidence)
+    src = ", ".join(" ".join(p for p in (x.outlet, x.url) if p) for x in c.evidence)
     mod = "" if c.modality == "asserted" else f" [magenta]({c.modality})[/]"
+    if c.origin not in (None, "reference"):
+        mod += f" [yellow]({escape(c.origin)}, unreviewed)[/]"
     return (f"{c.date.edtf if c.date else 'undated'} [bold]{escape(c.speaker_label)}[/]: [cyan]{escape(c.stance)}[/]{mod} "
             f"“{escape(c.text)}” [dim]{escape(src)}[/]")
 

@@ -395,7 +395,7 @@ class Ledger:
             ev = (Evidence(r.document_id, r.text, r.start, r.end, r.outlet, r.url, r.published),) if r.document_id else ()
             out.append(Claim(r.id, r.speaker, r.speaker_label, r.subject, r.alliance,
                              _span(r.date, r.date_earliest, r.date_latest), r.stance, r.text, ev, r.modality, r.on_behalf_of,
-                             r.topic))
+                             r.topic, r.origin))
         return out
 
     def quotes(self, *, document_id: str | None = None, speaker: str | None = None) -> list[QuoteRecord]:

@@ -86,6 +86,7 @@ class Explanation:
     claims_until: list[Claim]                 # asserted on or before the date
     claims_after: list[Claim]                 # asserted later (hindsight, shown separately)
     notes: list[str] = field(default_factory=list)
+    claims_undated: list[Claim] = field(default_factory=list)  # read from articles without a date
 
 
 def explain(ledger: Ledger, s: Standing, spec: AllianceSpec) -> Explanation:
@@ -138,6 +139,7 @@ def explain(ledger: Ledger, s: Standing, spec: AllianceSpec) -> Explanation:
         provisions.append(AppliedProvision("suspension", spec.suspension.grounds or "Suspension", tuple(spec.suspension.sources)))
 
     claims = ledger.claims(subject=s.actor, alliance=s.alliance, topic="standing")
-    until = [c for c in claims if c.date is None or c.date.lo() <= s.on]
+    until = [c for c in claims if c.date is not None and c.date.lo() <= s.on]
     after = [c for c in claims if c.date is not None and c.date.lo() > s.on]
-    return Explanation(s, events, provisions, until, after, notes)
+    undated = [c for c in claims if c.date is None]
+    return Explanation(s, events, provisions, until, after, notes, undated)

@@ -127,3 +127,22 @@ def test_untrusted_text_is_printed_literally_not_as_markup(tmp_path):
     result = runner.invoke(app, ["timeline", "CSTO", "--from", "2030-01-01", "--database", db], env={"COLUMNS": "400"})
     assert "[bold red]Armenia[/] froze [link=http://evil]participation[/link]" in result.stdout
     assert "[blink]Outlet[/]" in result.stdout
+
+
+def test_claims_read_from_articles_are_marked_unreviewed_and_undated_ones_kept_apart(tmp_path):
+    from foedus.domain.documents import Document
+    from foedus.domain.events import Claim, Evidence
+    from foedus.ledger.store import Ledger
+
+    db = f"sqlite:///{tmp_path / 'claims.sqlite3'}"
+    run(db, "load")
+    doc = Document("Armenia will not leave the bloc, the analyst said.", outlet="Some Outlet")
+    claim = Claim(id="", speaker="some-analyst", speaker_label="an analyst", subject="ARM", alliance="CSTO", date=None,
+                  stance="denied:withdraw", text=doc.text, evidence=(Evidence(doc.id, doc.text, 0, len(doc.text)),),
+                  modality="denied")
+    Ledger.open(db).write(documents=[doc], claims=[(claim, "extract")])
+    s = json.loads(run(db, "status", "ARM", "CSTO", "--on", "2024-06-15", "--json").stdout)
+    assert [c["origin"] for c in s["claims_undated"]] == ["extract"]
+    assert all(c["origin"] == "reference" for c in s["claims"])
+    out = runner.invoke(app, ["status", "ARM", "CSTO", "--on", "2024-06-15", "--explain", "--database", db], env={"COLUMNS": "300"}).stdout
+    assert "(extract, unreviewed)" in out and "undated (read from articles)" in out
