@@ -8,7 +8,7 @@ from pathlib import Path
 from foedus.datafiles.paths import ALLIANCES_DIR, LEDGER_DIR
 from foedus.datafiles.reference_ledger import LoadedLedger, read_reference_ledger
 from foedus.datafiles.territories import read_territories
-from foedus.datafiles.yaml_model import DataFileError, load_model
+from foedus.datafiles.yaml_model import DataFileError, Problem, line_of, load_model, read_yaml
 from foedus.ledger.store import Ledger, WriteReport
 from foedus.registry.load import load_registry
 from foedus.registry.model import Registry
@@ -36,6 +36,21 @@ def read_specs(paths: list[Path]) -> list[tuple[AllianceSpec, Path]]:
     return specs
 
 
+def spec_actor_problems(spec: AllianceSpec, path: Path, known: set[str]) -> list[Problem]:
+    """Member ids a spec names (rotation orders, budget shares) that the actor registry does not know."""
+    named: list[tuple[tuple, str]] = []
+    for i, post in enumerate(spec.posts):
+        if post.rotation:
+            named += [(("posts", i, "rotation", "order", j), a) for j, a in enumerate(post.rotation.order)]
+    if spec.budget:
+        named += [(("budget", "shares", a), a) for a in spec.budget.shares]
+    unknown = [(loc, a) for loc, a in named if a not in known]
+    if not unknown:
+        return []
+    doc = read_yaml(path)
+    return [Problem(str(path), line_of(doc, loc), ".".join(str(x) for x in loc), f"unknown actor {a!r}") for loc, a in unknown]
+
+
 def read_data(actor_files: list[Path] | None = None, spec_files: list[Path] | None = None,
               ledger_files: list[Path] | None = None) -> DataSet:
     """Read and validate everything; raise DataFileError listing every problem found."""
@@ -43,6 +58,9 @@ def read_data(actor_files: list[Path] | None = None, spec_files: list[Path] | No
     specs = read_specs(sorted(ALLIANCES_DIR.glob("*.yaml")) if spec_files is None else spec_files)
     alliance_ids = {s.id for s, _ in specs}
     ledgers, problems = [], []
+    known = {a.id for a in registry.actors}
+    for spec, path in specs:
+        problems.extend(spec_actor_problems(spec, path, known))
     for p in sorted(LEDGER_DIR.glob("*.yaml")) if ledger_files is None else ledger_files:
         try:
             ledgers.append(read_reference_ledger(p, registry, alliance_ids))
