@@ -64,6 +64,7 @@ def extract(
     url: Optional[str] = typer.Option(None, "--url", help="URL of the article (for a single file)."),
     max_mb: float = typer.Option(20.0, "--max-mb", help="Skip files larger than this many megabytes."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary on stderr."),
+    no_reference: bool = typer.Option(False, "--no-reference", help="Do not reconcile event and publication dates with the shipped reference ledger (curated facts); text only."),
 ) -> None:
     """Read news articles and write dated events, attributed quotes and claims with provenance.
 
@@ -84,7 +85,7 @@ def extract(
         first = next(articles, None)
         if first is not None:
             from foedus.extraction.pipeline import Extractor
-            extractor = Extractor()
+            extractor = Extractor(facts=None if no_reference else "shipped")
 
             def chain():
                 yield first

@@ -99,6 +99,8 @@ class Gazetteer:
             for n in [o["name"], *(o.get("aliases") or ())]:
                 if n and len(n) > 3 and " " in n:
                     add("ORG", n, "")
+        for n in self.lex.actors.get("collective_without_id") or ():
+            add("NORP", n, "")
         for a in self.registry.actors:
             label = _LABEL.get(a.kind, "ORG")
             names = [a.name, *a.aliases] if a.kind == "person" else [a.name, *a.aliases, *a.capitals, *a.metonyms]

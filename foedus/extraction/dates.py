@@ -60,6 +60,9 @@ class TimeExpr:
         return (self.hi - self.lo).days + 1
 
 
+SHORT_RELATIVE_MAX_PUB_DAYS = 14
+
+
 def _month_end(y: int, m: int) -> date:
     return date(y, m, calendar.monthrange(y, m)[1])
 
@@ -255,6 +258,10 @@ def _resolve(kind: str, m: re.Match, surface: str, g: DateGrammar, ref: Referenc
     """(lo, hi, kind, explicit_year) or None when the match is not a date."""
     pts = ref.points()
     gd = m.groupdict()
+    # Day- and week-level relative expressions ("on Saturday", "this week", "yesterday", "three days ago")
+    # are only resolved when the publication is known to within ~2 weeks; otherwise they are recognised
+    # but left unresolved (lo = hi = None) instead of being spread over a wide, meaningless interval.
+    pub_wide = ref.pub_lo is None or ref.pub_hi is None or (ref.pub_hi - ref.pub_lo).days > SHORT_RELATIVE_MAX_PUB_DAYS
 
     def month_name_ok(key: str) -> int | None:
         word = gd.get(key)
@@ -379,6 +386,8 @@ def _resolve(kind: str, m: re.Match, surface: str, g: DateGrammar, ref: Referenc
         n = int(n_txt) if n_txt.isdigit() else g.numbers.get(n_txt, 1)
         vague = not n_txt.isdigit() and n_txt in ("a few", "few", "several", "a couple of")
         unit = gd["u"].lower().rstrip("s")
+        if unit in ("day", "week") and pub_wide:
+            return None, None, "relative", False
         cands = []
         for r in pts:
             if unit == "day":
@@ -397,9 +406,16 @@ def _resolve(kind: str, m: re.Match, surface: str, g: DateGrammar, ref: Referenc
         return lo, hi, "relative", False
     if kind == "rel":
         spec = g.relative.get(_norm(gd["rel"]))
-        if spec is None or not pts:
+        if spec is None:
             return None
         unit, off = spec.get("unit", "day"), int(spec.get("offset", 0))
+        if unit == "day" and off == 0 and pts and ref.pub_lo and ref.pub_hi and (ref.pub_hi - ref.pub_lo).days <= 31:
+            # "today", "at the time of writing": the publication date itself, as precise as it is known
+            return ref.pub_lo, ref.pub_hi, "relative", False
+        if unit in ("day", "week") and pub_wide:
+            return None, None, "relative", False
+        if not pts:
+            return None
         cands = []
         for r in pts:
             if unit == "day":
@@ -430,8 +446,8 @@ def _resolve(kind: str, m: re.Match, surface: str, g: DateGrammar, ref: Referenc
         pos = m.start("wd") - m.start()
         if not _cap_ok(surface[pos:pos + 1]):
             return None
-        if not pts:
-            return None
+        if pub_wide:
+            return None, None, "weekday", False
         target = g.weekdays.index(wd)
         q = (gd.get("wq") or "").lower()
         cands = []

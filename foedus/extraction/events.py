@@ -15,6 +15,22 @@ from foedus.extraction.modality import classify_modality
 __all__ = ["Found", "EventFinder"]
 
 _MEMBERSHIP_LIKE_TARGET = ("alliance",)
+# recognised but unresolved time expressions that still count as an event's date (its date is then null)
+_UNRESOLVED_OK = ("weekday", "relative")
+# types whose date is that of the happening they respond to, when it is dated on the trigger's object
+_DATED_BY_OBJECT = frozenset({"deny_assistance", "request_assistance"})
+
+
+def _under(tok, head, depth: int = 6) -> bool:
+    """Is ``tok`` inside the subtree of ``head`` (within a few steps)?"""
+    t = tok
+    for _ in range(depth):
+        if t == head:
+            return True
+        if t.head == t:
+            return False
+        t = t.head
+    return t == head
 
 
 @dataclass
@@ -32,6 +48,8 @@ class Found:
     speaker: Ref | None = None
     trigger: str = ""
     notes: list[str] = field(default_factory=list)
+    date_kind: str | None = None      # kind of the time expression the date comes from (weekday, relative, ...)
+    date_text: str | None = None      # its surface text
 
 
 class EventFinder:
@@ -104,11 +122,18 @@ class EventFinder:
         r = self.ctx.resolve(head)
         if r is not None:
             out.append(r)
-        for c in head.children:
-            if c.dep_ == "conj":
-                r2 = self.ctx.resolve(c)
-                if r2 is not None:
-                    out.append(r2)
+        # "Mali, Burkina Faso and Niger": conjuncts may chain, and the parser sometimes reads a list of
+        # states as an apposition ("Mali, Burkina Faso") -- a state is never another state's apposition
+        head_state = r is not None and r.actor and self.gaz.kind(r.actor) == "state"
+        stack = [c for c in head.children if c.dep_ == "conj" or (c.dep_ == "appos" and head_state)]
+        while stack:
+            c = stack.pop(0)
+            r2 = self.ctx.resolve(c)
+            if c.dep_ == "appos" and not (r2 is not None and r2.actor and self.gaz.kind(r2.actor) == "state"):
+                continue
+            if r2 is not None and all(r2.actor != o.actor for o in out):
+                out.append(r2)
+            stack.extend(g for g in c.children if g.dep_ == "conj" or (g.dep_ == "appos" and head_state))
         return out
 
     def _kind_ok(self, ref_kind: str | None, allowed) -> bool:
@@ -144,8 +169,11 @@ class EventFinder:
             return
         toks = [t for t in span]
         head = next((t for t in toks if t.pos_ in ("VERB",)), None) or next((t for t in toks if t.pos_ in ("AUX", "NOUN")), toks[0])
-        if trig.verb and toks[0].pos_ not in ("VERB", "AUX"):
-            return
+        if trig.verb:
+            # the first word of the match must be a verb; leading adverbs ("formally joined") are skipped
+            first = next((t for t in toks if t.pos_ not in ("ADV", "PART")), toks[0])
+            if first.pos_ not in ("VERB", "AUX"):
+                return
         region = ctx.region_at(ms)
         if trig.quote_only and region is None:
             return
@@ -164,7 +192,7 @@ class EventFinder:
             s2 = self._subject(head)
             target_ref = self.ctx.resolve(s2) if s2 is not None else None
             subj = None
-        elif head.pos_ not in ("VERB", "AUX") or (inner and toks[0].pos_ not in ("VERB", "AUX")):
+        elif head.pos_ not in ("VERB", "AUX") or (inner and (toks[0].pos_ not in ("VERB", "AUX") or trig.nominal)):
             # a nominal trigger: its possessor or the actors named inside it ("Baku's attack",
             # "the 1997 Russian-Armenian agreement", "advancing Ukrainian troops")
             if inner:
@@ -177,8 +205,17 @@ class EventFinder:
             q = next((q for q in quotes_here if q.start <= ms < q.end), None)
             if q is not None and q.speaker is not None:
                 actor_ref = q.speaker
+        co_actors: list = []
         if actor_ref is None and subj is not None:
             refs = self._refs(subj)
+            if not et.symmetric and len(refs) > 1:
+                # "Mali, Burkina Faso and Niger announced …": one event per coordinated actor
+                co_actors = [r for r in refs[1:] if r.actor]
+            # passive with an agent ("Armenia was attacked by Azerbaijan"): the grammatical subject is the target
+            if head.pos_ in ("VERB", "AUX") and any(c.dep_ == "agent" for c in head.children):
+                sp = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+                if sp is not None and sp is not subj and target_ref is None:
+                    target_ref = self.ctx.resolve(sp)
             if et.prefer_alliance_actor:
                 refs.sort(key=lambda r: 0 if r.kind == "alliance" else 1)
             actor_ref = refs[0] if refs else None
@@ -209,6 +246,8 @@ class EventFinder:
             target = self._target(et, sent, ms, me, actor, head)
         if target == "__none__":
             return
+        if target is None and et.name in ("accuse", "demand") and head.pos_ in ("VERB", "AUX"):
+            target = self._act_noun_target(head, actor)
         if et.symmetric and target and ctx.main_state in (actor, target) and actor != ctx.main_state:
             actor, target = target, actor
         if target is not None and target == actor:
@@ -216,16 +255,27 @@ class EventFinder:
         if target is None and et.require_target:
             return
         # when
-        lo, hi, date = self._date(sent, head, ms, me, sent_dates, narrative, region)
+        lo, hi, date = self._date(sent, head, ms, me, sent_dates, narrative, region, et.name in _DATED_BY_OBJECT)
         f = Found(et.name, actor, target, date, lo, hi, ctx.text[sent.start_char:sent.end_char].strip(), ms, me, modality,
                   None, m.group(0))
+        dx = getattr(self, "last_date_expr", None)
+        if dx is not None:
+            f.date_kind, f.date_text = dx.kind, dx.text
         q = next((q for q in quotes_here if q.start <= ms < q.end), None)
         if q is not None:
             f.speaker = q.speaker
-        if modality == "asserted":
-            self.events.append(f)
-        else:
-            self.claims.append(f)
+        found = [f]
+        for r in co_actors:
+            if r.actor in (actor, target) or not self._kind_ok(self._actor_kind(r.actor), et.actor_kinds):
+                continue
+            g = Found(et.name, r.actor, target, date, lo, hi, f.evidence, ms, me, modality, f.speaker, f.trigger,
+                      date_kind=f.date_kind, date_text=f.date_text)
+            found.append(g)
+        for g in found:
+            if modality == "asserted":
+                self.events.append(g)
+            else:
+                self.claims.append(g)
 
     def _claim_only(self, et, modality, actor, target, sent, ms, me, m, quotes_here, why):
         return None
@@ -322,6 +372,24 @@ class EventFinder:
             return ctx.main_state
         return None
 
+    _ACT_NOUNS = frozenset({"response", "reaction", "decision", "move", "action", "actions", "refusal", "inaction",
+                            "behaviour", "behavior", "conduct", "step", "steps", "failure", "position", "stance"})
+
+    def _act_noun_target(self, head, actor):
+        """"called the response 'depressing'": a definite act noun with no owner is the act last reported,
+        so the target is who did it (the actor of the previous event in the article)."""
+        obj = next((c for c in head.children if c.dep_ in ("dobj", "nsubj", "oprd") and c.i > head.i
+                    and c.lower_ in self._ACT_NOUNS), None)
+        if obj is None or any(c.dep_ == "poss" for c in obj.children):
+            return None
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in obj.children):
+            return None
+        prev = [f for f in self.events + self.claims if f.start < head.idx]
+        prev = sorted(prev, key=lambda f: f.start)
+        if prev and prev[-1].actor and prev[-1].actor != actor:
+            return prev[-1].actor
+        return None
+
     def _object_ref(self, obj, document: bool = False):
         """The actor a direct object names: its head, or an actor inside its of-phrase.
         For a document ("the Prague Statement") a place in its name is not a party."""
@@ -349,7 +417,7 @@ class EventFinder:
                 return r.actor
         return None
 
-    def _date(self, sent, head, ms, me, sent_dates, narrative, region):
+    def _date(self, sent, head, ms, me, sent_dates, narrative, region, by_object: bool = False):
         """Dates in the trigger's clause, else sentence-initial ones, else the narrative time."""
         # the clause of the trigger: the subtree of its nearest verb, without embedded clauses of other verbs
         clause_head = head
@@ -368,14 +436,18 @@ class EventFinder:
                 r = xt.root
                 # "Baku's 2020 attack", "its 2024 contribution": the date of that noun, not of our event
                 if r.dep_ in ("compound", "nummod", "amod", "nmod") and r.head.pos_ in ("NOUN", "PROPN") and r.head.i not in trig_idx:
-                    continue
+                    # ... except for help against a dated happening: "declined to intervene in Baku's September
+                    # 2023 capture of …" happened when the capture did
+                    if not (by_object and r.head.dep_ in ("pobj", "dobj") and _under(r.head, head)):
+                        continue
                 if r.dep_ == "pobj" and r.head.dep_ == "prep" and r.head.head.pos_ == "NOUN" and r.head.head.i not in trig_idx \
                         and r.head.head.i < min(trig_idx or {0}) and r.head.lower_ in ("for",):
                     continue
             dates_ok.append(x)
         sent_dates = dates_ok
+        self.last_date_expr = None
         for x in sent_dates:
-            if x.future or x.lo is None:
+            if x.future or (x.lo is None and x.kind not in _UNRESOLVED_OK):
                 continue
             inside = c0 <= x.start < c1
             # a conjoined clause with its own verb is not our clause
@@ -399,7 +471,7 @@ class EventFinder:
         if best is None:
             # a sentence-initial date governs the whole sentence ("On January 10, …")
             for x in sent_dates:
-                if x.future or x.lo is None:
+                if x.future or (x.lo is None and x.kind not in _UNRESOLVED_OK):
                     continue
                 if x.start - sent.start_char < 25 and x.start < ms:
                     best = (0, x)
@@ -410,7 +482,11 @@ class EventFinder:
                 best = (0, min(near, key=lambda x: abs(x.start - ms)))
         if best is not None:
             x = best[1]
+            self.last_date_expr = x
             return x.lo, x.hi, x.edtf
-        if narrative is not None:
+        if narrative is not None and clause_head.dep_ != "relcl":
+            # (a relative clause is background -- "Karabakh, which came under Baku's control" -- not the
+            # time the narrative is at)
+            self.last_date_expr = narrative
             return narrative.lo, narrative.hi, narrative.edtf
         return None, None, None

@@ -4,7 +4,9 @@
 the fields of shared/eval/FORMAT.md. Two extra files keep what the format
 leaves out: ``DIR/claims.jsonl`` (denied, predicted and hypothetical
 happenings, with speaker and modality) and ``DIR/attributions.jsonl`` (every
-attributed statement with offsets, anonymous ones included).
+attributed statement with offsets, anonymous ones included), and
+``DIR/reconciled.jsonl`` says what reconciliation with the reference ledger
+changed (event dates, publication dates) and from which known fact.
 
 Every file is written to a temporary file in DIR and renamed into place only
 when the whole batch is done, so DIR never holds half-written output.
@@ -18,7 +20,7 @@ from pathlib import Path
 
 __all__ = ["OUTPUT_FILES", "AtomicOutputs"]
 
-OUTPUT_FILES = ("docs", "events", "quotes", "claims", "attributions")
+OUTPUT_FILES = ("docs", "events", "quotes", "claims", "attributions", "reconciled")
 
 
 class AtomicOutputs:
@@ -44,8 +46,8 @@ class AtomicOutputs:
 
     def write(self, result) -> None:
         self._line("docs", result.doc_record)
-        for kind in ("events", "quotes", "claims", "attributions"):
-            for rec in getattr(result, kind):
+        for kind in ("events", "quotes", "claims", "attributions", "reconciled"):
+            for rec in getattr(result, kind, ()):
                 self._line(kind, rec)
 
     def __exit__(self, exc_type, exc, tb) -> None:

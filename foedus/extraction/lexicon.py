@@ -53,6 +53,7 @@ class Trigger:
     verb: bool = False
     possessor_acts: bool = False
     claim_only: bool = False
+    nominal: bool = False      # the actor is named inside the match ("advancing Ukrainian troops")
 
 
 @dataclass(frozen=True)
@@ -105,7 +106,8 @@ def _event_types(doc: dict, where: str) -> list[EventType]:
                 raise LexiconError(f"{where}: types.{name}.patterns[{i}]: expected a pattern")
             trig.append(Trigger(compile_re(p["pattern"], f"{where}: types.{name}.patterns[{i}]"),
                                 bool(p.get("negative")), bool(p.get("modal_ok")),
-                                bool(p.get("quote_only")), bool(p.get("verb")), bool(p.get("possessor_acts")), bool(p.get("claim_only"))))
+                                bool(p.get("quote_only")), bool(p.get("verb")), bool(p.get("possessor_acts")), bool(p.get("claim_only")),
+                                bool(p.get("nominal"))))
         out.append(EventType(
             name=name, triggers=tuple(trig), actor=spec.get("actor", "subject"),
             target=spec.get("target", "alliance"),

@@ -34,6 +34,7 @@ class DocResult:
     quotes: list[dict] = field(default_factory=list)
     attributions: list[dict] = field(default_factory=list)
     claims: list[dict] = field(default_factory=list)
+    reconciled: list[dict] = field(default_factory=list)   # what the reference step changed, with provenance
     found_events: list[Found] = field(default_factory=list)
     found_quotes: list[Quote] = field(default_factory=list)
     error: str | None = None          # the article could not be analysed (a bug): nothing else is set
@@ -66,8 +67,15 @@ def _pub_reference(published: str | None) -> Reference:
 
 
 class Extractor:
-    def __init__(self, registry=None, lex: Lexicon | None = None, nlp=None, batch_size: int = 16):
+    """``facts``: known facts (``reconcile.KnownFact``) to reconcile events and publication dates with;
+    ``None`` (the default) switches the reference step off; ``"shipped"`` uses foedus's own ledgers."""
+
+    def __init__(self, registry=None, lex: Lexicon | None = None, nlp=None, batch_size: int = 16, facts=None):
         from foedus.registry.load import default_registry
+        if facts == "shipped":
+            from foedus.extraction.reconcile import shipped_facts
+            facts = shipped_facts()
+        self.facts = facts
         self.lex = lex or lexicon()
         self.registry = registry or default_registry()
         self.gaz = Gazetteer(self.registry, self.lex)
@@ -84,7 +92,7 @@ class Extractor:
                 yield nlp_view(a.text, a.paragraphs), a
         for doc, article in self.nlp.pipe(stream(), as_tuples=True, batch_size=self.batch_size):
             try:
-                yield self.analyse(article, doc)
+                yield self.analyse_reconciled(article, doc)
             except Exception as exc:  # one article must not stop a batch; the caller reports it
                 yield DocResult(article, error=f"extraction failed: {type(exc).__name__}: {exc}")
 
@@ -92,6 +100,27 @@ class Extractor:
         return next(iter(self.extract([article])))
 
     # ------------------------------------------------------------------------------------
+    def analyse_reconciled(self, article: Article, doc) -> DocResult:
+        """``analyse``, then (with known facts) reconciliation; a narrowed publication date is analysed again."""
+        res = self.analyse(article, doc)
+        if self.facts is None:
+            return res
+        from foedus.extraction.reconcile import reconcile
+        given = "published" in article.given and bool(article.published)
+        rec = reconcile(_with_date_expr(res), article.published, self.facts, published_given=given)
+        records = []
+        if rec.published != article.published:
+            records = [r for r in rec.records if r["what"] == "published"]
+            before = article.inferred.get("published")
+            article.published = rec.published
+            article.inferred["published"] = f"{before}; reconciled with the reference ledger: {rec.published_how}"
+            res = self.analyse(article, doc)
+            rec = reconcile(_with_date_expr(res), article.published, self.facts, published_given=True)
+        for ev, out in zip(res.events, rec.events):
+            ev["date"] = out["date"]
+        res.reconciled = records + rec.records
+        return res
+
     def analyse(self, article: Article, doc) -> DocResult:
         ref = _pub_reference(article.published)
         day = ref.pub_lo or ref.pub_hi
@@ -160,6 +189,20 @@ class Extractor:
         return res
 
 
+def _with_date_expr(res: DocResult) -> list[dict]:
+    return [{**e, "date_kind": f.date_kind, "date_text": f.date_text} for e, f in zip(res.events, res.found_events)]
+
+
+_FRAMING_NOUNS = frozenset({"fact", "point", "truth", "thing", "reality", "problem", "issue"})
+
+
+def _framing_copula(v) -> bool:
+    """A discourse frame such as "the fact is (that)", "the truth is": a copula whose subject is a framing noun."""
+    if v.lemma_ != "be":
+        return False
+    return any(c.dep_ == "nsubj" and c.lower_ in _FRAMING_NOUNS for c in v.children)
+
+
 def _main_clause(doc, sent, x) -> bool:
     """Is a date expression attached to the sentence's main clause (not an embedded report)?"""
     sp = doc.char_span(x.start, x.end, alignment_mode="expand")
@@ -169,6 +212,10 @@ def _main_clause(doc, sent, x) -> bool:
     steps = 0
     while t.dep_ != "ROOT" and steps < 15:
         if t.dep_ in ("ccomp", "relcl", "acl", "xcomp", "advcl", "pcomp") and t.pos_ in ("VERB", "AUX"):
+            if t.dep_ == "ccomp" and _framing_copula(t.head):
+                t = t.head          # "The fact is that on May 15 …": the framed clause is the main one
+                steps += 1
+                continue
             return False
         t = t.head
         steps += 1

@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from datetime import date, timedelta
 
-from foedus.extraction.dates import Reference, divmod_month, edtf_of, find_dates, grammar
+from foedus.extraction.dates import Reference, divmod_month, edtf_of, find_dates, grammar, span_of_edtf
 from foedus.extraction.lexicon import Lexicon, lexicon
 from foedus.sources.model import Article
 
@@ -180,6 +180,27 @@ def infer_published(article: Article, lex: Lexicon | None = None, today: date | 
     year_hint = max(years) if years else None
     if year_hint is None:
         return None, "no year is mentioned in the text"
+    # the honest lower bound: the article was published on or after the start of every past happening it
+    # dates with an explicit year ("on January 10, 2024", "in February 2024", "since November 2023")
+    floor = max((x.lo for x in absolute), default=None)
+    edtf, how = _published_estimate(article, lex, g, segs, year_hint, today)
+    return _not_before(edtf, how, floor)
+
+
+def _not_before(edtf: str | None, how: str, floor: date | None) -> tuple[str | None, str]:
+    """Never start a publication interval before a past happening the article dates explicitly."""
+    span = span_of_edtf(edtf) if edtf else None
+    if floor is None or span is None or span[0] >= floor:
+        return edtf, how
+    lo, hi = span
+    if hi >= floor:
+        return edtf_of(floor, hi), f"{how}; not before {floor.isoformat()}, the start of an explicitly dated past event"
+    hi = floor + timedelta(days=30)
+    return edtf_of(floor, hi), f"after the latest explicitly dated past event ({floor.isoformat()})"
+
+
+def _published_estimate(article: Article, lex: Lexicon, g, segs, year_hint: int, today: date) -> tuple[str | None, str]:
+    text = article.text
     # pass 2: partial dates ("On January 10", "in June") in the year the text is about
     ref = Reference(year_hint=year_hint)
     dated = []
@@ -209,17 +230,41 @@ def infer_published(article: Article, lex: Lexicon | None = None, today: date | 
     if season_month and (latest_day is None or latest_day < date(*season_month, 1)):
         y, m = season_month
         return f"{y:04d}-{m:02d}", "a season-end cue ('summer has come to an end') after the latest dated event"
+    explicit = [x for x in dated if x.explicit_year]
+    latest_explicit = max((x.hi for x in explicit), default=None)
+    latest_explicit_lo = max((x.lo for x in explicit), default=None)
     if latest_day and (latest_month is None or latest_month.hi <= latest_day + timedelta(days=31)):
         hi = latest_day + timedelta(days=6 if weekday_cue else 30)
+        anchor = next(x for x in days if x.hi == latest_day)
+        if not anchor.explicit_year and (latest_explicit is None or latest_explicit < anchor.lo):
+            return _year_uncertain(anchor, year_hint, latest_explicit_lo)
         return edtf_of(latest_day, hi), f"after the latest dated event mentioned ({latest_day.isoformat()})"
     if latest_month is not None:
         lo = latest_month.lo
         if lo.year < year_hint:
             return f"{year_hint:04d}", "the latest year mentioned"
+        if not latest_month.explicit_year and (latest_explicit is None or latest_explicit < latest_month.lo):
+            return _year_uncertain(latest_month, year_hint, latest_explicit_lo)
         nxt = date(*divmod_month(lo.year, lo.month + 1), 1)
         hi = date(*divmod_month(nxt.year, nxt.month + 1), 1) - timedelta(days=1)
         return edtf_of(lo, hi), f"after the latest month mentioned ({latest_month.edtf})"
     return f"{year_hint:04d}", "the latest year mentioned"
+
+
+def _year_uncertain(x, year_hint: int, latest_explicit_lo: date | None) -> tuple[str, str]:
+    """The latest happening is dated without a year ("in October", "On January 10").
+
+    Its year was only assumed to be the latest year the text names; the article may as well be from the
+    following year. The honest interval runs from the latest explicitly dated happening (or the start of
+    that year) to a month after the undated one read in the following year.
+    """
+    lo = date(year_hint, 1, 1) if latest_explicit_lo is None else min(latest_explicit_lo, x.lo)
+    try:
+        hi = x.hi.replace(year=x.hi.year + 1) + timedelta(days=30)
+    except ValueError:  # 29 February
+        hi = x.hi + timedelta(days=366 + 30)
+    return edtf_of(lo, hi), (f"the latest happening ({x.text!r}) has no year: from {lo.isoformat()} "
+                             f"to a month after it in {year_hint + 1}")
 
 
 def apply_inference(article: Article, lex: Lexicon | None = None) -> Article:

@@ -95,3 +95,69 @@ def test_user_metadata_wins(run):
     res = run("A title\n\nArmenia froze its participation in the CSTO in February 2024.\n",
               published="2024-03-01", outlet="Example News")
     assert res.article.outlet == "Example News" and res.article.published == "2024-03-01"
+
+
+def test_publication_never_starts_before_an_explicitly_dated_past_event(run):
+    # the undated "in October" must not pin the article to the latest year named
+    text = ("A long estrangement\n\n"
+            "In June 2021, the minister said the country would stay.\n"
+            "Since mid-2021 it has skipped several meetings of the bloc.\n"
+            "In October, the president criticized the alliance at a summit.\n")
+    res = run(text, published=None)
+    from foedus.domain.dates import parse_edtf
+    span = parse_edtf(res.article.published)
+    assert span.earliest >= __import__("datetime").date(2021, 6, 1)
+    assert span.latest >= __import__("datetime").date(2022, 10, 1)   # October 2022 is possible too
+
+
+def test_explicit_since_date_is_a_lower_bound(run):
+    text = ("Still absent\n\n"
+            "On March 3, the delegation left early.\n"
+            "The country has not attended meetings of the alliance since November 2023.\n")
+    res = run(text, published=None)
+    from foedus.domain.dates import parse_edtf
+    assert parse_edtf(res.article.published).earliest >= __import__("datetime").date(2023, 11, 1)
+
+
+def test_passive_coordination_and_adverb_triggers(run):
+    res = run("Tensions\n\nRelations are tense. Armenia was attacked by Azerbaijan on September 13, 2022.\n"
+              "Mali, Burkina Faso and Niger announced on January 28, 2024 that they would leave ECOWAS.\n"
+              "Sweden formally joined NATO on March 7, 2024.\n")
+    t = types(res)
+    assert ("attack", "AZE", "ARM") in t
+    assert {("announce_withdrawal", s, "ECOWAS") for s in ("MLI", "BFA", "NER")} <= t
+    assert ("join", "SWE", "NATO") in t
+
+
+def test_general_alliance_patterns(run):
+    res = run("Alliances\n\nRelations are tense. CSTO peacekeepers arrived in Kazakhstan on January 6, 2022.\n"
+              "Niger was suspended from ECOWAS in July 2023.\n"
+              "France withdrew from NATO's integrated military command in 1966.\n"
+              "Finland joined the protests on March 7.\n")
+    t = types(res)
+    assert ("deploy_forces", "CSTO", "KAZ") in t
+    assert ("suspend_membership", "ECOWAS", "NER") in t
+    assert not any(e[0] in ("withdraw", "join") for e in t)
+
+
+def test_appearance_is_not_an_assertion(run):
+    res = run("Summit\n\nRelations are tense. Tokayev appeared to rebuke Russia at the summit in Astana on Friday.\n")
+    assert not any(e["type"] == "accuse" for e in res.events)
+    assert any(c["type"] == "accuse" for c in res.claims)
+
+
+def test_refused_help_is_dated_by_the_happening_it_concerns(run):
+    res = run("Allies\n\nRelations are tense. Armenia turned away from the CSTO after the bloc declined to intervene in "
+              "Azerbaijan's September 2023 offensive against Nagorno-Karabakh.\n"
+              "Armenia also accused Belarus of supporting Baku's 2020 attack on Armenia.\n")
+    deny = [e for e in res.events if e["type"] == "deny_assistance"]
+    assert deny and deny[0]["date"] == "2023-09"
+    acc = [e for e in res.events if e["type"] == "accuse"]
+    assert acc and acc[0]["date"] != "2020"      # the date of the attack is not the date of the accusation
+
+
+def test_the_west_is_a_target_without_id(run):
+    res = run("Blame\n\nRelations are tense. Russia accused the West of using Armenia as a pawn on Monday.\n"
+              "Moscow alleged Western attempts to destabilize Armenia.\n")
+    acc = [(e["actor"], e["target"]) for e in res.events if e["type"] == "accuse"]
+    assert acc and all(t is None for _, t in acc)

@@ -45,7 +45,8 @@ def test_anaphoric_uses_previous_time():
 
 
 def test_no_publication_no_guess():
-    assert find_dates("on Wednesday he spoke", Reference()) == []
+    # recognised, but never resolved without a publication date
+    assert [(x.kind, x.edtf) for x in find_dates("on Wednesday he spoke", Reference())] == [("weekday", None)]
     assert find_dates("Armenia may return", PUB) == []
 
 
@@ -57,3 +58,19 @@ def test_edtf_of():
     assert edtf_of(date(2024, 1, 1), date(2024, 12, 31)) == "2024"
     assert edtf_of(date(2024, 2, 1), date(2024, 3, 31)) == "2024-02/2024-03"
     assert edtf_of(date(2024, 2, 3), date(2024, 2, 3)) == "2024-02-03"
+
+
+def test_short_relatives_unresolved_when_publication_is_wide():
+    wide = Reference(date(2024, 1, 1), date(2024, 12, 31))
+    xs = find_dates("On Saturday he spoke; this week she left; in March 2024 they met.", wide)
+    assert [(x.kind, x.edtf) for x in xs][:2] == [("weekday", None), ("relative", None)]
+    assert xs[-1].edtf == "2024-03"
+    narrow = Reference(date(2024, 6, 12), date(2024, 6, 18))
+    assert find_dates("On Saturday he spoke", narrow)[0].edtf is not None
+
+
+def test_time_of_writing_is_the_publication_interval_when_it_is_narrow():
+    month = Reference(date(2024, 9, 1), date(2024, 9, 30))
+    assert find_dates("at the time of writing", month)[0].edtf == "2024-09"
+    year = Reference(date(2024, 1, 1), date(2024, 12, 31))
+    assert find_dates("at the time of writing", year)[0].edtf is None

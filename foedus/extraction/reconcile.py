@@ -1,0 +1,224 @@
+"""Reconcile extracted events with curated, sourced facts (the reference ledger).
+
+This step uses knowledge from outside the article, and says so: every change
+it makes is returned as a provenance record (written to ``reconciled.jsonl``
+by ``foedus extract``), never applied silently. ``foedus extract
+--no-reference`` switches it off.
+
+Given the events extracted from one article, its publication interval and a
+list of known facts (``KnownFact``: type, actor, target, date span, fact id,
+sources):
+
+a) **Event dates.** An event whose date is missing or vague (wider than a
+   month) is compared with the known facts of the same type, actor and
+   target whose date overlaps the event's interval and does not start after
+   the publication's latest day. When exactly one fact fits, the event's date
+   becomes the fact's date; with two or more candidates it is left alone.
+   A weekday named in the event's date expression ("on Saturday") must be
+   the weekday of a one-day fact.
+b) **Publication lower bound.** An event matched to exactly one fact
+   (narrowed or not) is reported by the article as past, so the article was
+   published on or after the fact's earliest day.
+c) **Publication upper bound.** When the matched event was dated relative to
+   the publication ("this week", "on Wednesday", "yesterday"), the article
+   appeared within that many days after the fact. Otherwise, when the lower
+   bound moved the interval and it is still wider than a month, the usual
+   news-recency reading is used (published within a month of the latest
+   happening it reports), as the text-only inference does.
+
+The function is pure: no file, no database; ``shipped_facts()`` reads the
+ledgers shipped in ``foedus/data/ledger``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import lru_cache
+
+from foedus.extraction.dates import edtf_of, span_of_edtf
+
+__all__ = ["KnownFact", "Reconciliation", "reconcile", "facts_from_events", "shipped_facts", "VAGUE_DAYS"]
+
+VAGUE_DAYS = 31          # an event date wider than this is "vague"
+RECENCY_DAYS = 30        # news-recency reading: published within a month of the latest happening reported
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY_RX = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.I)
+# how many days after the happening the article can have appeared, by the relative expression used
+_RELATIVE_TIES: tuple[tuple[re.Pattern, int], ...] = (
+    (re.compile(r"^(?:today|tonight|this morning|this afternoon|this evening)$", re.I), 0),
+    (re.compile(r"^yesterday$", re.I), 1),
+    (re.compile(r"^(?:earlier |later )?this week$", re.I), 6),
+    (re.compile(r"^last week$", re.I), 13),
+    (re.compile(r"^last (?:" + "|".join(_WEEKDAYS) + r")\b", re.I), 13),
+    (re.compile(r"^(?:(?:later|earlier|late|early|this)\s+)?(?:" + "|".join(_WEEKDAYS) + r")\b", re.I), 6),
+)
+
+
+@dataclass(frozen=True)
+class KnownFact:
+    fact: str
+    type: str
+    actor: str
+    target: str | None
+    lo: date
+    hi: date
+    edtf: str
+    sources: tuple[str, ...] = ()
+
+
+@dataclass
+class Reconciliation:
+    events: list[dict]
+    published: str | None
+    published_how: str | None = None          # set when the publication interval changed
+    records: list[dict] = field(default_factory=list)
+
+
+def facts_from_events(events) -> list[KnownFact]:
+    """Domain ``Event``s (reports) -> one ``KnownFact`` per fact key, its date covering every report."""
+    by_key: dict[tuple, dict] = {}
+    for e in events:
+        if e.date is None or e.date.earliest is None or e.date.latest is None:
+            continue
+        key = (e.fact_key, e.type, e.actor, e.target)
+        d = by_key.setdefault(key, {"lo": e.date.earliest, "hi": e.date.latest, "sources": []})
+        d["lo"], d["hi"] = min(d["lo"], e.date.earliest), max(d["hi"], e.date.latest)
+        for ev in e.evidence:
+            src = ev.url or ev.outlet or ev.document_id
+            if src and src not in d["sources"]:
+                d["sources"].append(src)
+    return [KnownFact(k[0], k[1], k[2], k[3], d["lo"], d["hi"], edtf_of(d["lo"], d["hi"]), tuple(d["sources"]))
+            for k, d in by_key.items()]
+
+
+@lru_cache(maxsize=1)
+def _shipped() -> tuple[KnownFact, ...]:
+    from foedus.services.load import read_data
+    data = read_data()
+    return tuple(facts_from_events([e for lg in data.ledgers for e in lg.events]))
+
+
+def shipped_facts() -> list[KnownFact]:
+    """The facts of the reference ledgers shipped with foedus (read once per process)."""
+    return list(_shipped())
+
+
+def _span(edtf: str | None) -> tuple[date, date] | None:
+    if not edtf:
+        return None
+    try:
+        return span_of_edtf(edtf)
+    except Exception:
+        return None
+
+
+def _candidates(ev: dict, facts: list[KnownFact], pub_hi: date | None) -> list[KnownFact]:
+    span = _span(ev.get("date"))
+    weekday = None
+    m = _WEEKDAY_RX.search(ev.get("date_text") or "")
+    if m:
+        weekday = _WEEKDAYS.index(m.group(1).lower())
+    out = []
+    for f in facts:
+        if (f.type, f.actor, f.target) != (ev.get("type"), ev.get("actor"), ev.get("target")):
+            continue
+        if pub_hi is not None and f.lo > pub_hi:
+            continue
+        if span is not None and not (f.lo <= span[1] and span[0] <= f.hi):
+            continue
+        if weekday is not None and (f.lo != f.hi or f.lo.weekday() != weekday):
+            continue
+        out.append(f)
+    return out
+
+
+def _tie_days(ev: dict) -> int | None:
+    if ev.get("date_kind") not in ("weekday", "relative"):
+        return None
+    text = (ev.get("date_text") or "").strip().lower()
+    for rx, days in _RELATIVE_TIES:
+        if rx.search(text):
+            return days
+    return None
+
+
+def reconcile(events: list[dict], published: str | None, facts: list[KnownFact], *,
+              published_given: bool = False) -> Reconciliation:
+    """Narrow vague event dates with uniquely matching known facts; bound the publication date with them.
+
+    ``events`` are dicts with ``type``, ``actor``, ``target``, ``date`` (EDTF or None) and optionally
+    ``date_kind``/``date_text`` (the time expression the date came from). They are copied, not changed.
+    ``published_given``: the user gave the publication date; it is then never changed.
+    """
+    pub = _span(published)
+    pub_hi = pub[1] if pub else None
+    out, records = [], []
+    floor: tuple[date, KnownFact, dict] | None = None
+    ceiling: tuple[date, KnownFact, dict] | None = None
+    for ev in events:
+        ev = dict(ev)
+        cands = _candidates(ev, facts, pub_hi)
+        span = _span(ev.get("date"))
+        vague = span is None or (span[1] - span[0]).days + 1 > VAGUE_DAYS
+        if ev.get("date_kind") == "since":
+            # an aggregate statement ("has not attended … since November 2023") covers several happenings:
+            # it is never narrowed to one of them, nor used to bound the publication
+            out.append(ev)
+            continue
+        if len(cands) == 1:
+            f = cands[0]
+            if vague and ev.get("date") != f.edtf:
+                records.append({"doc": ev.get("doc"), "what": "event_date", "type": ev.get("type"),
+                                "actor": ev.get("actor"), "target": ev.get("target"),
+                                "evidence": ev.get("evidence"), "date_before": ev.get("date"),
+                                "date_after": f.edtf, "fact": f.fact, "fact_date": f.edtf,
+                                "sources": list(f.sources),
+                                "why": "the only known fact of this type, actor and target compatible with the "
+                                       "article's date and publication"})
+                ev["date"] = f.edtf
+                ev["reconciled"] = f.fact
+            if floor is None or f.lo > floor[0]:
+                floor = (f.lo, f, ev)
+            tie = _tie_days(ev)
+            if tie is not None:
+                c = f.hi + timedelta(days=tie)
+                if ceiling is None or c < ceiling[0]:
+                    ceiling = (c, f, ev)
+        elif len(cands) > 1 and vague:
+            records.append({"doc": ev.get("doc"), "what": "ambiguous", "type": ev.get("type"),
+                            "actor": ev.get("actor"), "target": ev.get("target"), "evidence": ev.get("evidence"),
+                            "date_before": ev.get("date"), "date_after": ev.get("date"),
+                            "candidates": [c.fact for c in cands],
+                            "why": f"{len(cands)} known facts fit; the date is left as extracted"})
+        out.append(ev)
+    res = Reconciliation(out, published, None, records)
+    if published_given or floor is None:
+        return res
+    lo, hi = pub if pub else (None, None)
+    new_lo = floor[0] if lo is None or floor[0] > lo else lo
+    new_hi = hi
+    why = []
+    if lo is None or floor[0] > lo:
+        why.append(f"not before {floor[0].isoformat()} (known fact {floor[1].fact}, reported as past)")
+    if ceiling is not None and ceiling[0] >= new_lo and (new_hi is None or ceiling[0] < new_hi):
+        new_hi = ceiling[0]
+        why.append(f"within {(ceiling[0] - ceiling[1].hi).days} days after known fact {ceiling[1].fact} "
+                   f"(dated {ceiling[2].get('date_text')!r} relative to the publication)")
+    elif (lo is None or floor[0] > lo) and (new_hi is None or (new_hi - new_lo).days + 1 > VAGUE_DAYS):
+        new_hi = new_lo + timedelta(days=RECENCY_DAYS) if new_hi is None else min(new_hi, new_lo + timedelta(days=RECENCY_DAYS))
+        why.append("published within a month of the latest happening reported (news recency)")
+    if new_hi is not None and new_hi < new_lo:
+        res.records.append({"doc": out[0].get("doc") if out else None, "what": "published_conflict",
+                            "published": published, "fact": floor[1].fact, "fact_date": floor[1].edtf,
+                            "why": "a matched known fact is later than the inferred publication interval; kept as inferred"})
+        return res
+    new = edtf_of(new_lo, new_hi)
+    if new != published:
+        res.published = new
+        res.published_how = "; ".join(why)
+        res.records.append({"doc": out[0].get("doc") if out else None, "what": "published",
+                            "date_before": published, "date_after": new, "fact": floor[1].fact,
+                            "fact_date": floor[1].edtf, "sources": list(floor[1].sources), "why": res.published_how})
+    return res

@@ -1,0 +1,101 @@
+"""Reconciliation with known facts (synthetic facts and texts, no seed article)."""
+import json
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+from foedus.extraction.reconcile import KnownFact, reconcile
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def fact(fid, typ, actor, target, lo, hi=None):
+    hi = hi or lo
+    return KnownFact(fid, typ, actor, target, lo, hi, lo.isoformat() if lo == hi else f"{lo}/{hi}", ("https://example.org",))
+
+
+FACTS = [
+    fact("x-freeze", "freeze_participation", "XAA", "ALLY", date(2021, 3, 4)),
+    fact("x-skip-1", "skip_meeting", "XAA", "ALLY", date(2021, 5, 10)),
+    fact("x-skip-2", "skip_meeting", "XAA", "ALLY", date(2021, 9, 20)),
+    fact("x-later", "withhold_contribution", "XAA", "ALLY", date(2023, 1, 5)),
+]
+
+
+def ev(typ, d=None, **kw):
+    return {"doc": "d", "type": typ, "actor": "XAA", "target": "ALLY", "date": d, "evidence": "…", **kw}
+
+
+def test_unique_candidate_narrows_and_records_provenance():
+    r = reconcile([ev("freeze_participation", "2021")], "2021-06/2021-12", FACTS)
+    assert r.events[0]["date"] == "2021-03-04"
+    rec = [x for x in r.records if x["what"] == "event_date"]
+    assert rec and rec[0]["fact"] == "x-freeze" and rec[0]["date_before"] == "2021" and rec[0]["sources"]
+
+
+def test_two_candidates_leave_the_date_alone():
+    r = reconcile([ev("skip_meeting", "2021")], "2021-10/2021-12", FACTS)
+    assert r.events[0]["date"] == "2021"
+    assert any(x["what"] == "ambiguous" and set(x["candidates"]) == {"x-skip-1", "x-skip-2"} for x in r.records)
+
+
+def test_precise_dates_are_not_changed_and_incompatible_facts_ignored():
+    r = reconcile([ev("freeze_participation", "2021-07-01"), ev("freeze_participation", "2020")], "2021-12", FACTS)
+    assert [e["date"] for e in r.events] == ["2021-07-01", "2020"]
+
+
+def test_facts_after_publication_are_not_candidates():
+    r = reconcile([ev("withhold_contribution")], "2021-06/2021-12", FACTS)
+    assert r.events[0]["date"] is None and r.published == "2021-06/2021-12"
+
+
+def test_matched_fact_is_a_lower_bound_for_publication():
+    # published "2021" by the text; a matched fact of 2021-03-04 moves the start, news recency bounds the end
+    r = reconcile([ev("freeze_participation")], "2021", FACTS)
+    assert r.published == "2021-03-04/2021-04-03"
+    assert any(x["what"] == "published" and x["fact"] == "x-freeze" for x in r.records)
+
+
+def test_relative_expression_ties_publication_to_the_fact():
+    r = reconcile([ev("freeze_participation", None, date_kind="relative", date_text="this week")], "2021", FACTS)
+    assert r.published == "2021-03-04/2021-03-10"
+
+
+def test_weekday_must_agree_with_the_fact():
+    # 2021-03-04 was a Thursday
+    r = reconcile([ev("freeze_participation", None, date_kind="weekday", date_text="Monday")], "2021", FACTS)
+    assert r.events[0]["date"] is None and r.published == "2021"
+
+
+def test_given_publication_is_never_changed():
+    r = reconcile([ev("freeze_participation")], "2021", FACTS, published_given=True)
+    assert r.published == "2021" and r.events[0]["date"] == "2021-03-04"
+
+
+def test_aggregate_since_statements_are_not_narrowed():
+    r = reconcile([ev("skip_meeting", "2021-04-01/2021-06-30", date_kind="since", date_text="April 2021")], "2021-06", FACTS)
+    assert r.events[0]["date"] == "2021-04-01/2021-06-30"
+
+
+def _extract(tmp_path, *extra):
+    src = tmp_path / "a.txt"
+    src.write_text("Armenia and the alliance\n\n"
+                   "Armenia has frozen its participation in the CSTO, officials in Yerevan said.\n", encoding="utf-8")
+    out = tmp_path / ("out" + "".join(extra))
+    r = subprocess.run([sys.executable, "-m", "foedus.cli.app", "extract", str(src), "--out", str(out), "-q", *extra],
+                       capture_output=True, text=True, cwd=ROOT)
+    assert r.returncode == 0, r.stderr
+    evs = [json.loads(x) for x in (out / "events.jsonl").read_text().splitlines()]
+    rec = [json.loads(x) for x in (out / "reconciled.jsonl").read_text().splitlines()]
+    return evs, rec
+
+
+def test_cli_reconciles_by_default_and_no_reference_disables(tmp_path):
+    evs, rec = _extract(tmp_path)
+    freeze = [e for e in evs if e["type"] == "freeze_participation"]
+    assert freeze and freeze[0]["date"] is not None          # the shipped ledger knows Armenia's freeze
+    assert any(r["what"] == "event_date" for r in rec)
+    evs2, rec2 = _extract(tmp_path, "--no-reference")
+    freeze2 = [e for e in evs2 if e["type"] == "freeze_participation"]
+    assert freeze2 and freeze2[0]["date"] is None and rec2 == []
