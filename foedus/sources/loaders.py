@@ -158,8 +158,12 @@ def _html_to_article(html: str, doc_id: str, source: str, meta: dict) -> Article
 
 
 def _pdf_to_text(raw: bytes, source: str) -> tuple[str, dict]:
+    import logging
+
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
+    # pypdf logs its repairs ("EOF marker not found") on stderr; a damaged file is reported once, by us
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
         reader = PdfReader(io.BytesIO(raw), strict=False)
         if reader.is_encrypted:
