@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ["HF_HUB_OFFLINE"] = "1"
 
 import pytest  # noqa: E402
 
@@ -33,3 +33,23 @@ def ledger(loaded_db) -> Ledger:
 @pytest.fixture
 def empty_ledger(tmp_path) -> Ledger:
     return Ledger.open(f"sqlite:///{tmp_path / 'empty.sqlite3'}")
+
+
+@pytest.fixture(scope="session")
+def extractor():
+    """The extraction pipeline, spaCy model loaded once per test session (only by tests that ask)."""
+    from foedus.extraction.pipeline import Extractor
+    return Extractor()
+
+
+@pytest.fixture(scope="session")
+def run(extractor):
+    """Extract one synthetic article: ``run(text, published="2024-06-14", **meta)``."""
+    from foedus.sources.loaders import article_from_text
+
+    def _run(text: str, published: str | None = "2024-06-14", doc_id: str = "t", **meta):
+        m = dict(meta)
+        if published:
+            m["published"] = published
+        return extractor.extract_one(article_from_text(text, doc_id, "test", m))
+    return _run

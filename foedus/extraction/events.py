@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from foedus.extraction.discourse import DocContext, Ref
 from foedus.extraction.lexicon import EventType, Trigger
 from foedus.extraction.modality import classify_modality
+from foedus.extraction.nlp import direct_subject
 
 __all__ = ["Found", "EventFinder"]
 
@@ -62,15 +63,9 @@ class EventFinder:
 
     # --- helpers ---------------------------------------------------------------------------
     def _subject(self, v, depth=0):
-        for c in v.children:
-            if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
-                if c.dep_ == "nsubjpass":
-                    for a in v.children:
-                        if a.dep_ == "agent":
-                            for p in a.children:
-                                if p.dep_ == "pobj":
-                                    return p
-                return c
+        subject = direct_subject(v)
+        if subject is not None:
+            return subject
         if v.dep_ in ("acl", "amod") and v.head.pos_ in ("NOUN", "PROPN"):
             poss = self._possessor(v.head)
             if poss is not None:

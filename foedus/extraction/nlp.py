@@ -56,3 +56,20 @@ def build_nlp(gazetteer: Gazetteer, name: str = MODEL):
 def shared_nlp(name: str = MODEL):
     from foedus.registry.load import default_registry
     return build_nlp(Gazetteer(default_registry()), name)
+
+
+def direct_subject(verb):
+    """The token doing ``verb``: its subject, or for a passive with an agent ("was attacked by Y") the agent Y.
+
+    None when the verb has no subject of its own (callers then look further up the tree, each in its way).
+    """
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            if c.dep_ == "nsubjpass":
+                for a in verb.children:
+                    if a.dep_ == "agent":
+                        for p in a.children:
+                            if p.dep_ == "pobj":
+                                return p
+            return c
+    return None

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from foedus.extraction.discourse import DocContext, Ref
+from foedus.extraction.nlp import direct_subject
 
 __all__ = ["Quote", "QuoteFinder"]
 
@@ -55,15 +56,9 @@ class QuoteFinder:
 
     # --- helpers -------------------------------------------------------------------------
     def subject_of(self, v, depth: int = 0):
-        for c in v.children:
-            if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
-                if c.dep_ == "nsubjpass":
-                    for a in v.children:
-                        if a.dep_ == "agent":
-                            for p in a.children:
-                                if p.dep_ == "pobj":
-                                    return p
-                return c
+        subject = direct_subject(v)
+        if subject is not None:
+            return subject
         if depth < 3 and v.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acl", "pcomp", "relcl") and v.head != v:
             if v.dep_ == "relcl":
                 return v.head
