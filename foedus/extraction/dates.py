@@ -67,6 +67,15 @@ def _month_end(y: int, m: int) -> date:
     return date(y, m, calendar.monthrange(y, m)[1])
 
 
+def edtf_assumed_end(lo: date, hi: date) -> str:
+    """``lo``..``hi`` as EDTF with the end marked uncertain (``?``): the end is an assumption
+    (e.g. "published within a month of the latest event it reports"), not read from the text."""
+    text = edtf_of(lo, hi)
+    if "/" not in text:
+        text = f"{lo.isoformat()}/{hi.isoformat()}"
+    return text + "?"
+
+
 def edtf_of(lo: date | None, hi: date | None) -> str:
     """The shortest EDTF string for the day interval ``lo``..``hi`` (open ends as ``..``)."""
     if lo is None or hi is None:

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
-from foedus.extraction.dates import edtf_of, span_of_edtf
+from foedus.extraction.dates import edtf_assumed_end, edtf_of, span_of_edtf
 
 __all__ = ["KnownFact", "Reconciliation", "reconcile", "facts_from_events", "shipped_facts", "VAGUE_DAYS"]
 
@@ -214,7 +214,10 @@ def reconcile(events: list[dict], published: str | None, facts: list[KnownFact],
                             "published": published, "fact": floor[1].fact, "fact_date": floor[1].edtf,
                             "why": "a matched known fact is later than the inferred publication interval; kept as inferred"})
         return res
-    new = edtf_of(new_lo, new_hi)
+    if not why:  # the known facts moved neither end: keep the inferred string (and its qualifiers) as it is
+        return res
+    assumed = why[-1].startswith("published within a month")
+    new = edtf_assumed_end(new_lo, new_hi) if assumed and new_hi is not None else edtf_of(new_lo, new_hi)
     if new != published:
         res.published = new
         res.published_how = "; ".join(why)

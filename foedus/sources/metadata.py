@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from datetime import date, timedelta
 
-from foedus.extraction.dates import Reference, divmod_month, edtf_of, find_dates, grammar, span_of_edtf
+from foedus.extraction.dates import Reference, divmod_month, edtf_assumed_end, edtf_of, find_dates, grammar, span_of_edtf
 from foedus.extraction.lexicon import Lexicon, lexicon
 from foedus.sources.model import Article
 
@@ -196,7 +196,8 @@ def _not_before(edtf: str | None, how: str, floor: date | None) -> tuple[str | N
     if hi >= floor:
         return edtf_of(floor, hi), f"{how}; not before {floor.isoformat()}, the start of an explicitly dated past event"
     hi = floor + timedelta(days=30)
-    return edtf_of(floor, hi), f"after the latest explicitly dated past event ({floor.isoformat()})"
+    return edtf_assumed_end(floor, hi), (f"after the latest explicitly dated past event ({floor.isoformat()}); "
+                                         "the end assumes publication within a month (marked '?')")
 
 
 def _published_estimate(article: Article, lex: Lexicon, g, segs, year_hint: int, today: date) -> tuple[str | None, str]:
@@ -238,7 +239,10 @@ def _published_estimate(article: Article, lex: Lexicon, g, segs, year_hint: int,
         anchor = next(x for x in days if x.hi == latest_day)
         if not anchor.explicit_year and (latest_explicit is None or latest_explicit < anchor.lo):
             return _year_uncertain(anchor, year_hint, latest_explicit_lo)
-        return edtf_of(latest_day, hi), f"after the latest dated event mentioned ({latest_day.isoformat()})"
+        if weekday_cue:
+            return edtf_of(latest_day, hi), f"after the latest dated event mentioned ({latest_day.isoformat()}), in the same week"
+        return edtf_assumed_end(latest_day, hi), (f"after the latest dated event mentioned ({latest_day.isoformat()}); "
+                                                  "the end assumes publication within a month (marked '?')")
     if latest_month is not None:
         lo = latest_month.lo
         if lo.year < year_hint:
