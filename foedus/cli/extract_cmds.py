@@ -134,12 +134,15 @@ def _ledger_records(result):
         return (Evidence(did, text, i if i >= 0 else None, i + len(text) if i >= 0 else None, a.outlet, a.url, a.published),)
 
     events = []
-    for e in result.events:
+    date_facts = result.event_date_facts or [None] * len(result.events)
+    for e, fact in zip(result.events, date_facts):
         if not e.get("actor"):
             continue
+        attributes = {"date_from_reference_fact": fact} if fact else {}
+        note = f"extracted from {a.doc_id}" + (f"; date from the reference fact {fact}" if fact else "")
         events.append((Event(id="", type=e["type"], actor=e["actor"], target=e.get("target"), date=span(e.get("date")),
-                             evidence=evidence(e["evidence"]), review="proposed",
-                             note=f"extracted from {a.doc_id}"), "extract"))
+                             evidence=evidence(e["evidence"]), review="proposed", note=note, attributes=attributes),
+                       "extract"))
     claims = []
     for c in result.claims:
         if not c.get("actor"):
@@ -161,14 +164,15 @@ def ingest(
     published: Optional[str] = typer.Option(None, "--published"),
     url: Optional[str] = typer.Option(None, "--url"),
     max_mb: float = typer.Option(20.0, "--max-mb"),
+    no_reference: bool = typer.Option(False, "--no-reference", help="Do not reconcile dates with the shipped reference ledger; text only."),
 ) -> None:
     """Extract articles and store them in the ledger: the document, its events (review state
     "proposed"), claims and quotes. Ingesting the same article again changes nothing; each
     article is one transaction, so a failing file leaves nothing half-written."""
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from foedus.extraction.pipeline import Extractor
     from foedus.cli.core_cmds import open_ledger
+    from foedus.extraction.pipeline import Extractor
 
     meta = _meta_options(outlet, published, url)
     failures: list = []
@@ -190,7 +194,7 @@ def ingest(
             arts = list(_collect([path], meta, int(max_mb * 1024 * 1024), failures))
             if arts:
                 if extractor is None:
-                    extractor = Extractor()
+                    extractor = Extractor(facts=None if no_reference else "shipped")
                 for result in extractor.extract(arts):
                     if result.error:
                         from foedus.sources.model import SourceError

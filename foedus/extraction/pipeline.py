@@ -35,6 +35,7 @@ class DocResult:
     attributions: list[dict] = field(default_factory=list)
     claims: list[dict] = field(default_factory=list)
     reconciled: list[dict] = field(default_factory=list)   # what the reference step changed, with provenance
+    event_date_facts: list = field(default_factory=list)  # per event: the reference fact its date came from, or None
     found_events: list[Found] = field(default_factory=list)
     found_quotes: list[Quote] = field(default_factory=list)
     error: str | None = None          # the article could not be analysed (a bug): nothing else is set
@@ -118,6 +119,8 @@ class Extractor:
             rec = reconcile(_with_date_expr(res), article.published, self.facts, published_given=True)
         for ev, out in zip(res.events, rec.events):
             ev["date"] = out["date"]
+        # which reference fact gave each event its date (None: the text did), kept out of events.jsonl
+        res.event_date_facts = [out.get("reconciled") for out in rec.events]
         res.reconciled = records + rec.records
         return res
 

@@ -39,3 +39,22 @@ def test_ingest_is_idempotent_and_show_doc_escapes(tmp_path):
     assert "[bold red]not markup[/]" in r3.stdout
     assert "freeze_participation ARM→CSTO" in r3.stdout
     assert cli("show-doc", "ffffffffffff", env=env).returncode == 4
+
+
+def test_ingest_records_which_reference_fact_gave_a_date(tmp_path):
+    import os
+    env = {**os.environ, "FOEDUS_DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}", "HF_HUB_OFFLINE": "1"}
+    src = tmp_path / "b.txt"
+    src.write_text("Armenia renounced its quota for the post of Deputy Secretary General of the CSTO.\n", encoding="utf-8")
+    r = cli("ingest", str(src), "--published", "2023", env=env)
+    assert r.returncode == 0, r.stderr
+    from foedus.ledger.store import Ledger
+    [ev] = Ledger.open(env["FOEDUS_DATABASE_URL"]).events(review=("proposed",), types=["decline_post"])
+    assert ev.date.edtf == "2023-03-10"
+    assert ev.attributes == {"date_from_reference_fact": "arm-declines-dsg-quota-2023"}
+    assert "date from the reference fact" in ev.note
+    r2 = cli("ingest", str(src), "--published", "2023", "--no-reference", "--database", f"sqlite:///{tmp_path / 'other.sqlite3'}", env=env)
+    assert r2.returncode == 0, r2.stderr
+    [plain] = Ledger.open(f"sqlite:///{tmp_path / 'other.sqlite3'}").events(review=("proposed",), types=["decline_post"])
+    assert plain.attributes == {}
+    assert plain.date is None or plain.date.edtf != "2023-03-10"
