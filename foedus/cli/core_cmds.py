@@ -355,6 +355,36 @@ def claims(
 
 
 @app.command()
+def review(
+    event_id: Annotated[str, typer.Argument(help="The id of a current event (see `foedus events --review proposed --json`).")],
+    decision: Annotated[str, typer.Argument(help="accept or reject")],
+    reason: Annotated[str, typer.Option("--reason", help="Why (kept in the event's history).")],
+    database: DbOption = None,
+    json_out: JsonOption = False,
+) -> None:
+    """Accept or reject an event. The decision is a new record that supersedes the old one; nothing is erased."""
+    states = {"accept": "accepted", "reject": "rejected"}
+    if decision not in states:
+        fail("the decision must be 'accept' or 'reject'", EXIT_USAGE)
+    if not reason.strip():
+        fail("--reason must say why", EXIT_USAGE)
+    ledger = open_ledger(database)
+    old = ledger.event(event_id)
+    if old is None:
+        fail(f"no event {event_id!r}", EXIT_NOT_FOUND)
+    if old.review == states[decision]:
+        fail(f"event {event_id} is already {old.review}", EXIT_INVALID_DATA)
+    try:
+        new_id = ledger.review(event_id, states[decision], reason)
+    except ValueError as exc:  # already superseded: only the current record can be reviewed
+        fail(str(exc), EXIT_INVALID_DATA)
+    if json_out:
+        print_json({"old": event_id, "new": new_id, "review": states[decision], "reason": reason})
+        return
+    console.print(f"{escape(event_id)} → {new_id}: {states[decision]} ({escape(reason)}); `foedus history {new_id}` shows the chain")
+
+
+@app.command()
 def history(
     event_id: Annotated[str, typer.Argument(help="An event id (any record of the chain).")],
     database: DbOption = None,

@@ -146,3 +146,27 @@ def test_claims_read_from_articles_are_marked_unreviewed_and_undated_ones_kept_a
     assert all(c["origin"] == "reference" for c in s["claims"])
     out = runner.invoke(app, ["status", "ARM", "CSTO", "--on", "2024-06-15", "--explain", "--database", db], env={"COLUMNS": "300"}).stdout
     assert "(extract, unreviewed)" in out and "undated (read from articles)" in out
+
+
+def test_review_accepts_a_proposed_event_which_then_counts_for_the_status(tmp_path):
+    from foedus.domain.dates import parse_edtf
+    from foedus.domain.documents import Document
+    from foedus.domain.events import Event, Evidence
+    from foedus.ledger.store import Ledger
+
+    db = f"sqlite:///{tmp_path / 'review.sqlite3'}"
+    run(db, "load")
+    doc = Document("Belarus froze its participation in the CSTO on 1 March 2030.", outlet="Test")
+    ev = Event(id="", type="freeze_participation", actor="BLR", target="CSTO", date=parse_edtf("2030-03-01"),
+               evidence=(Evidence(doc.id, doc.text, 0, len(doc.text)),), review="proposed")
+    Ledger.open(db).write(documents=[doc], events=[(ev, "extract")])
+    before = json.loads(run(db, "status", "BLR", "CSTO", "--on", "2030-06-01", "--json").stdout)
+    assert before["participation"] == "active"  # a proposed event never changes a status
+    [proposed] = json.loads(run(db, "events", "--review", "proposed", "--json").stdout)["events"]
+    assert run(db, "review", proposed["id"], "maybe", "--reason", "x").exit_code == 2
+    done = json.loads(run(db, "review", proposed["id"], "accept", "--reason", "checked the source", "--json").stdout)
+    after = json.loads(run(db, "status", "BLR", "CSTO", "--on", "2030-06-01", "--json").stdout)
+    assert after["participation"] == "frozen"
+    chain = json.loads(run(db, "history", done["new"], "--json").stdout)["history"]
+    assert [h["review"] for h in chain] == ["proposed", "accepted"] and chain[0]["superseded_because"] == "checked the source"
+    assert run(db, "review", proposed["id"], "reject", "--reason", "again").exit_code == 3  # only the current record
