@@ -23,7 +23,7 @@ from foedus.datafiles.yaml_model import (
 from foedus.domain.dates import InvalidDate, parse_edtf
 from foedus.domain.documents import Document
 from foedus.domain.events import MODALITIES, Claim, Event, Evidence
-from foedus.domain.strict import StrictModel
+from foedus.domain.strict import CitedSource, StrictModel
 from foedus.registry.model import Registry
 
 __all__ = ["ReferenceLedger", "read_reference_ledger", "LoadedLedger"]
@@ -32,11 +32,7 @@ __all__ = ["ReferenceLedger", "read_reference_ledger", "LoadedLedger"]
 _Strict = StrictModel
 
 
-class SourceEntry(_Strict):
-    outlet: str
-    url: str
-    excerpt: str = Field(min_length=1)
-    paraphrase: bool = False
+SourceEntry = CitedSource  # the same shape as every cited page in the data files
 
 
 class Report(_Strict):

@@ -17,7 +17,7 @@ from datetime import date
 from pydantic import Field, model_validator
 
 from foedus.domain.dates import parse_edtf
-from foedus.domain.strict import StrictModel
+from foedus.domain.strict import CitedSource, StrictModel
 from foedus.treaty.rules.answer import FactRef, SourceRef
 
 __all__ = ["TerritorySource", "SovereigntySpan", "ControlSpan", "Recognition", "Territory", "TerritoryRegistry",
@@ -27,11 +27,7 @@ __all__ = ["TerritorySource", "SovereigntySpan", "ControlSpan", "Recognition", "
 _Strict = StrictModel
 
 
-class TerritorySource(_Strict):
-    outlet: str
-    url: str
-    excerpt: str = Field(min_length=1)
-    paraphrase: bool = False
+TerritorySource = CitedSource  # the same shape as every cited page in the data files
 
 
 class _Dated(_Strict):
