@@ -67,7 +67,7 @@ EVENT_TYPES = MEMBERSHIP_TYPES | PARTICIPATION_TYPES | ALLIANCE_ACTION_TYPES | B
 
 REVIEW_STATES = ("proposed", "accepted", "rejected")
 # How a sentence presents what it reports. Only "asserted" ever becomes an event.
-MODALITIES = ("asserted", "denied", "predicted", "hypothetical", "intended", "reported_speech")
+MODALITIES = ("asserted", "denied", "predicted", "hypothetical", "intended", "reported_speech", "topic")
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Is a reported happening asserted, denied, predicted or hypothetical?
+"""Is a reported happening asserted, denied, predicted, hypothetical or only a topic?
 
 Cues come from ``modality.yaml``: they are searched in the clause before the
 trigger (up to the last clause break), right after it, and in the whole
@@ -26,8 +26,8 @@ def classify_modality(lex: Lexicon, sentence: str, trig_start: int, trig_end: in
     breaks = list(lex.clause_breaks.finditer(left))
     clause = left[breaks[-1].end():] if breaks else left
     right = sentence[trig_end:trig_end + lex.modality_window_after]
-    for name in ("hypothetical", "denied", "predicted"):
-        if name == "predicted" and modal_ok:
+    for name in mods:          # in the order of modality.yaml (a user may add one there)
+        if name == "question" or (name == "predicted" and modal_ok):
             continue
         spec = mods.get(name, {})
         if any(rx.search(clause) for rx in spec.get("before", [])):

@@ -103,10 +103,10 @@ class Extractor:
     # ------------------------------------------------------------------------------------
     def analyse_reconciled(self, article: Article, doc) -> DocResult:
         """``analyse``, then (with known facts) reconciliation; a narrowed publication date is analysed again."""
+        from foedus.extraction.reconcile import reconcile
         res = self.analyse(article, doc)
         if self.facts is None:
-            return res
-        from foedus.extraction.reconcile import reconcile
+            return _assume_recent(res)
         given = "published" in article.given and bool(article.published)
         rec = reconcile(_with_date_expr(res), article.published, self.facts, published_given=given)
         records = []
@@ -122,7 +122,7 @@ class Extractor:
         # which reference fact gave each event its date (None: the text did), kept out of events.jsonl
         res.event_date_facts = [out.get("reconciled") for out in rec.events]
         res.reconciled = records + rec.records
-        return res
+        return _assume_recent(res)
 
     def analyse(self, article: Article, doc) -> DocResult:
         ref = _pub_reference(article.published)
@@ -192,6 +192,16 @@ class Extractor:
         return res
 
 
+def _assume_recent(res: DocResult) -> DocResult:
+    """Events still undated after the text and the known facts get the recent-past interval (recorded)."""
+    from foedus.extraction.reconcile import assume_recent
+    events, records = assume_recent(res.events, res.article.published)
+    for ev, out in zip(res.events, events):
+        ev["date"] = out["date"]
+    res.reconciled = res.reconciled + records
+    return res
+
+
 def _with_date_expr(res: DocResult) -> list[dict]:
     return [{**e, "date_kind": f.date_kind, "date_text": f.date_text} for e, f in zip(res.events, res.found_events)]
 
@@ -232,6 +242,9 @@ def _dedup(found: list[Found]) -> list[Found]:
         merged = False
         for i, g in enumerate(out):
             if (g.type, g.actor, g.target) != (f.type, f.actor, f.target):
+                continue
+            if g.lo is not None and f.lo is not None and (g.date_kind == "since") != (f.date_kind == "since"):
+                # "has not attended … since November 2023" states a pattern; one dated instance of it is another line
                 continue
             if g.lo is None or f.lo is None or (g.lo <= f.hi and f.lo <= g.hi):
                 # keep the narrower date

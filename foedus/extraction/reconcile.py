@@ -15,7 +15,10 @@ a) **Event dates.** An event whose date is missing or vague (wider than a
    the publication's latest day. When exactly one fact fits, the event's date
    becomes the fact's date; with two or more candidates it is left alone.
    A weekday named in the event's date expression ("on Saturday") must be
-   the weekday of a one-day fact.
+   the weekday of a one-day fact. An event the article does not date at all
+   that fits two or more facts is compared once more with the facts of the
+   publication year and the year before (news recency, as in d): when exactly
+   one of them fits, it is taken, and the record says why.
 b) **Publication lower bound.** An event matched to exactly one fact
    (narrowed or not) is reported by the article as past, so the article was
    published on or after the fact's earliest day.
@@ -26,7 +29,13 @@ c) **Publication upper bound.** When the matched event was dated relative to
    news-recency reading is used (published within a month of the latest
    happening it reports), as the text-only inference does.
 
-The function is pure: no file, no database; ``shipped_facts()`` reads the
+d) **Undated events** (``assume_recent``): an event the article gives no
+   temporal clue for, and no known fact dates, happened before publication
+   and, by the usual reading of news, this year or last year. It gets that
+   honest wide interval with an uncertain start (``2023?/2024-06-12``),
+   never the publication date, and a record saying it is an assumption.
+
+The functions are pure: no file, no database; ``shipped_facts()`` reads the
 ledgers shipped in ``foedus/data/ledger``.
 """
 from __future__ import annotations
@@ -38,7 +47,8 @@ from functools import lru_cache
 
 from foedus.extraction.dates import edtf_assumed_end, edtf_of, span_of_edtf
 
-__all__ = ["KnownFact", "Reconciliation", "reconcile", "facts_from_events", "shipped_facts", "VAGUE_DAYS"]
+__all__ = ["KnownFact", "Reconciliation", "reconcile", "assume_recent", "recent_past", "facts_from_events",
+           "shipped_facts", "VAGUE_DAYS"]
 
 VAGUE_DAYS = 31          # an event date wider than this is "vague"
 RECENCY_DAYS = 30        # news-recency reading: published within a month of the latest happening reported
@@ -167,6 +177,14 @@ def reconcile(events: list[dict], published: str | None, facts: list[KnownFact],
             # it is never narrowed to one of them, nor used to bound the publication
             out.append(ev)
             continue
+        why = ("the only known fact of this type, actor and target compatible with the article's date and "
+               "publication")
+        if len(cands) > 1 and span is None and pub is not None:
+            recent = [f for f in cands if f.hi >= _recent_start(pub[0])]
+            if len(recent) == 1:
+                why = (f"the article gives no date; of the {len(cands)} known facts of this type, actor and target, "
+                       "the only one of the publication year or the year before (news recency)")
+                cands = recent
         if len(cands) == 1:
             f = cands[0]
             if vague and ev.get("date") != f.edtf:
@@ -174,9 +192,7 @@ def reconcile(events: list[dict], published: str | None, facts: list[KnownFact],
                                 "actor": ev.get("actor"), "target": ev.get("target"),
                                 "evidence": ev.get("evidence"), "date_before": ev.get("date"),
                                 "date_after": f.edtf, "fact": f.fact, "fact_date": f.edtf,
-                                "sources": list(f.sources),
-                                "why": "the only known fact of this type, actor and target compatible with the "
-                                       "article's date and publication"})
+                                "sources": list(f.sources), "why": why})
                 ev["date"] = f.edtf
                 ev["reconciled"] = f.fact
             if floor is None or f.lo > floor[0]:
@@ -225,3 +241,35 @@ def reconcile(events: list[dict], published: str | None, facts: list[KnownFact],
                             "date_before": published, "date_after": new, "fact": floor[1].fact,
                             "fact_date": floor[1].edtf, "sources": list(floor[1].sources), "why": res.published_how})
     return res
+
+
+def _recent_start(pub_lo: date) -> date:
+    """News recency: an undated past happening is from the publication year or the year before."""
+    return date(pub_lo.year - 1, 1, 1)
+
+
+def recent_past(published: str | None) -> str | None:
+    """The interval an undated past happening is given: the year before the (earliest) publication year,
+    start uncertain because it is an assumption, to the latest publication day; None without a publication date."""
+    pub = _span(published)
+    if pub is None or pub[0] is None or pub[1] is None:
+        return None
+    end = pub[1].isoformat() + ("?" if published.rstrip().endswith("?") else "")
+    return f"{_recent_start(pub[0]).year:04d}?/{end}"
+
+
+def assume_recent(events: list[dict], published: str | None) -> tuple[list[dict], list[dict]]:
+    """Undated events get ``recent_past(published)``; returns the events (copies) and one record per change."""
+    interval = recent_past(published)
+    out, records = [], []
+    for ev in events:
+        ev = dict(ev)
+        if ev.get("date") is None and interval is not None:
+            ev["date"] = interval
+            records.append({"doc": ev.get("doc"), "what": "event_date_assumed", "type": ev.get("type"),
+                            "actor": ev.get("actor"), "target": ev.get("target"), "evidence": ev.get("evidence"),
+                            "date_before": None, "date_after": interval,
+                            "why": "no temporal clue in the article and no known fact: before publication, assumed "
+                                   "this year or last year (news recency)"})
+        out.append(ev)
+    return out, records

@@ -161,3 +161,25 @@ def test_the_west_is_a_target_without_id(run):
               "Moscow alleged Western attempts to destabilize Armenia.\n")
     acc = [(e["actor"], e["target"]) for e in res.events if e["type"] == "accuse"]
     assert acc and all(t is None for _, t in acc)
+
+
+def test_a_topic_of_comment_is_not_an_event(run):
+    res = run("Secrets\n\nOn May 3, the general declined to comment on Russian arms supplies to Armenia.\n")
+    assert not [e for e in res.events if e["type"] == "deliver_weapons"]
+    assert [c for c in res.claims if c["type"] == "deliver_weapons" and c["modality"] == "topic"]
+    res = run("Arms\n\nOn May 3, Russia supplied new air defence systems to Armenia.\n")
+    assert ("deliver_weapons", "RUS", "ARM") in types(res)
+
+
+def test_a_pattern_since_a_date_and_one_dated_instance_are_two_events(run):
+    res = run("Absent again\n\nArmenia has not attended meetings of the CSTO since November 2023. "
+              "On June 13, Armenia skipped the CSTO summit in Minsk.\n")
+    dates = sorted(e["date"] for e in res.events if e["type"] == "skip_meeting")
+    assert dates == ["2023-11-01/2024-06-14", "2024-06-13"]
+
+
+def test_an_undated_event_gets_an_honest_wide_interval(run):
+    res = run("Blame\n\nThe Armenian prime minister accused Russia of failing its obligations.\n")
+    ev = [e for e in res.events if e["type"] == "accuse"]
+    assert ev and ev[0]["date"] == "2023?/2024-06-14"        # before publication, this year or last: an assumption
+    assert any(r["what"] == "event_date_assumed" for r in res.reconciled)

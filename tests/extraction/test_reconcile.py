@@ -5,7 +5,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from foedus.extraction.reconcile import KnownFact, reconcile
+from foedus.extraction.reconcile import KnownFact, assume_recent, recent_past, reconcile
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -76,6 +76,29 @@ def test_given_publication_is_never_changed():
 def test_aggregate_since_statements_are_not_narrowed():
     r = reconcile([ev("skip_meeting", "2021-04-01/2021-06-30", date_kind="since", date_text="April 2021")], "2021-06", FACTS)
     assert r.events[0]["date"] == "2021-04-01/2021-06-30"
+
+
+def test_an_undated_event_takes_the_only_fact_of_the_recent_past():
+    # two known skips (2021 and 2023): the undated mention in a 2024 article is the recent one, and says why
+    facts = FACTS + [fact("x-skip-3", "skip_meeting", "XAA", "ALLY", date(2023, 11, 23))]
+    r = reconcile([ev("skip_meeting")], "2024-02", facts)
+    assert r.events[0]["date"] == "2023-11-23"
+    assert any(x["what"] == "event_date" and "year before" in x["why"] for x in r.records)
+    # a dated mention is never moved out of its own year by recency, and two recent facts stay ambiguous
+    assert reconcile([ev("skip_meeting", "2021")], "2024-02", facts).events[0]["date"] == "2021"
+    r = reconcile([ev("skip_meeting")], "2021-12", facts)
+    assert r.events[0]["date"] is None and any(x["what"] == "ambiguous" for x in r.records)
+
+
+def test_undated_events_get_the_recent_past_never_the_publication_date():
+    assert recent_past("2024-06-12/2024-06-18") == "2023?/2024-06-18"
+    assert recent_past("2024-03-10/2024-04-09?") == "2023?/2024-04-09?"   # an assumed end stays marked
+    assert recent_past(None) is None
+    events, records = assume_recent([ev("accuse"), ev("accuse", "2022-05")], "2024-06")
+    assert [e["date"] for e in events] == ["2023?/2024-06-30", "2022-05"]
+    assert len(records) == 1 and records[0]["what"] == "event_date_assumed" and "assumed" in records[0]["why"]
+    events, records = assume_recent([ev("accuse")], None)        # no publication date: honest null
+    assert events[0]["date"] is None and records == []
 
 
 def _extract(tmp_path, *extra):
