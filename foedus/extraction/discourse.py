@@ -203,9 +203,11 @@ class DocContext:
 
     def person_ref(self, ent) -> Ref:
         """A PERSON entity as a person id (registry, earlier full name in the article, or slug)."""
-        name = re.sub(r"(?:'s|’s)$", "", ent.text.replace("\u00a0", " ").strip())
+        return self._person_ref(ent.text, ent.ent_id_ or None, ent)
+
+    def _person_ref(self, text: str, pid: str | None, ent=None) -> Ref:
+        name = re.sub(r"(?:'s|’s)$", "", text.replace("\u00a0", " ").strip())
         name = re.sub(r"\s+", " ", name)
-        pid = ent.ent_id_ or None
         key = name.lower()
         if pid is None:
             pid = self.person_names.get(key)
@@ -226,12 +228,27 @@ class DocContext:
             if len(name.split()) > 1:
                 self.person_names.setdefault(name.split()[-1].lower() + "#full", pid)
         st = self.person_state.get(pid) or self.gaz.person_state(pid, self.day)
-        if st is None:
+        if st is None and ent is not None:
             st = self._descriptor_state(ent)
             if st:
                 self.person_state[pid] = st
-        self._record_descriptors(ent, pid)
+        if ent is not None:
+            self._record_descriptors(ent, pid)
         return Ref("person", pid, st, name, True)
+
+    def unlabelled_name(self, head) -> Ref | None:
+        """A speaker written as a capitalised name the NER left unlabelled ("Pence insisted that …"):
+        the proper noun with its proper-noun compounds, as a person. Acronyms, known actors and
+        outlets are not names of people."""
+        if head.pos_ != "PROPN" or head.ent_type_ or not head.is_title or not head.is_alpha:
+            return None
+        toks = [c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < head.i] + [head]
+        if any(t.ent_type_ or not t.is_title for t in toks) or toks[0].i > 0 and toks[0].nbor(-1).lower_ in ("the",):
+            return None
+        name = " ".join(t.text for t in sorted(toks, key=lambda t: t.i))
+        if name.lower() in self.lex.honorifics or any(o.get("name", "").lower() == name.lower() for o in self.lex.outlets):
+            return None
+        return self._person_ref(name, None)
 
     def _descriptor_state(self, ent) -> str | None:
         """The state in a person's title or apposition ("the Russian Foreign Ministry's ambassador")."""
@@ -318,11 +335,21 @@ class DocContext:
         np_text_c = re.sub(r"\s+", " ", np_text)
         if low in self.gaz.group_pronouns or low in ("they", "them"):
             return self._previous_actor(head, plural=low in ("they", "them", "their", "themselves"))
-        # a person named inside the phrase ("spokesman Vahan Hunanyan")
-        for t in np:
-            e = self.ent_of(t)
+        # a person in apposition ("Clinton's campaign manager, Robby Mook,") is who the phrase is
+        for c in head.children:
+            e = self.ent_of(c) if c.dep_ == "appos" else None
             if e is not None and e.label_ == "PERSON":
                 return self.person_ref(e)
+        # a person named inside the phrase ("spokesman Vahan Hunanyan"); the owner of a role is not its
+        # holder ("Clinton's spokesman")
+        for t in np:
+            e = self.ent_of(t)
+            if e is not None and e.label_ == "PERSON" and not (e.root.dep_ == "poss" and head.pos_ == "NOUN"):
+                return self.person_ref(e)
+        if for_speaker:
+            r = self.unlabelled_name(head)
+            if r is not None:
+                return r
         # an office held for a state on the day
         office = self._office_of(np)
         if office:

@@ -45,6 +45,10 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s2, max(e2, s2)
 
 
+_ATTRIBUTED_AFTER = re.compile(r"^,?\s*(?:he|she|they|[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)*)\s+"
+                               r"(?:said|says|added|adds|told|tells|wrote|writes|stated|asked|insisted|declared)\b")
+
+
 class QuoteFinder:
     def __init__(self, ctx: DocContext):
         self.ctx = ctx
@@ -97,14 +101,17 @@ class QuoteFinder:
         if kind == "dash":
             return True
         content = text[cs:ce]
-        if len(re.findall(r"\w+", content)) < 4:
+        after = text[min(ce + 1, pend):pend].lstrip(" \u00a0")
+        words = len(re.findall(r"\w+", content))
+        # a short quotation is a statement only when it is one and is attributed right after
+        # ('"We will win," Mr. Trump said'); otherwise it is a term being quoted ("frozen")
+        if words < 2 or words < 4 and not (content.rstrip()[-1:] in ",.!?" and _ATTRIBUTED_AFTER.match(after)):
             return False
         before = text[pstart:max(cs - 1, pstart)].rstrip(" \u00a0‘'")
         ok_before = (not before or before[-1] in ".!?:…" or before.endswith(("]", ")"))
                      or (before[-1] == "," and re.search(r"\b(?:said|says|added|adds|asked|told|wrote|declared|stated)\s*,$", before)))
-        after = text[min(ce + 1, pend):pend].lstrip(" \u00a0")
         ok_after = (not after or after[0] in ".!?;…" or content.rstrip()[-1:] in ",.!?…—-"
-                    or re.match(r"^,?\s*(?:he|she|they|[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)*)\s+(?:said|says|added|told|wrote|stated)", after))
+                    or _ATTRIBUTED_AFTER.match(after))
         return bool(ok_before and ok_after)
 
     def direct_in_sentence(self, sent, si: int) -> None:
@@ -184,6 +191,19 @@ class QuoteFinder:
                     prev_q = [q for q in self.quotes if prev.start <= q.start < prev.end and q.kind == "direct"]
                     if prev_q and prev_q[-1].end >= prev.end - 40:
                         return self.last_region_speaker[j], "continued"
+                # a paragraph that is only a quotation, after a paragraph whose last sentence is about one
+                # person ("Clinton spoke to voters in Iowa." / "“We are stronger together …”"): that person's
+                after = text[ce:para.end].strip(" \u00a0\"”»’.")
+                if not before.strip() and not after and kind != "dash":
+                    sp = ctx.doc.char_span(prev.start, prev.end, alignment_mode="expand")
+                    if sp is not None:
+                        last = ctx.sent_of(sp[-1].i)
+                        root = last.root
+                        subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+                        if subj is not None and not ctx.in_quote(subj) and not any(ctx.region_at(t.idx) for t in last):
+                            r = ctx.resolve(subj)
+                            if r is not None and r.kind == "person" and r.id:
+                                return r, "adjacent"
         return None, ""
 
     # --- indirect --------------------------------------------------------------------------
@@ -234,6 +254,22 @@ class QuoteFinder:
             if lemma in self.lex.complement_verbs or lemma in self.lex.object_verbs:
                 self._verb(tok, sent, lemma)
 
+    @staticmethod
+    def _that_clause_in_pp(v) -> list:
+        """"wrote in a letter that …", "said in a statement that …": the parser hangs the that-clause on
+        the noun of the verb's prepositional phrase; a complementiser "that" (mark) shows it is the content."""
+        for p in v.children:
+            if p.dep_ != "prep" or p.i < v.i:
+                continue
+            for n in p.children:
+                if n.dep_ != "pobj":
+                    continue
+                for c in n.children:
+                    if c.dep_ in ("relcl", "acl", "ccomp") and c.pos_ in ("VERB", "AUX") and any(
+                            m.dep_ == "mark" and m.lower_ == "that" and m.i == c.left_edge.i for m in c.children):
+                        return [c]
+        return []
+
     def _according(self, tok, sent):
         ctx = self.ctx
         to = ctx.doc[tok.i + 1]
@@ -270,7 +306,7 @@ class QuoteFinder:
         ctx = self.ctx
         text = ctx.text
         s0, s1 = sent.start_char, sent.end_char
-        comp = [c for c in v.children if c.dep_ == "ccomp"]
+        comp = [c for c in v.children if c.dep_ == "ccomp"] or self._that_clause_in_pp(v)
         subj = self.subject_of(v)
         span = None
         if comp:

@@ -1,0 +1,45 @@
+"""Who said what: attribution conventions of English news writing (synthetic sentences)."""
+
+
+def said(res):
+    return {(q["speaker"], q["kind"], q["text"]) for q in res.quotes}
+
+
+def speakers(res):
+    return {q["text"][:20]: q["speaker"] for q in res.quotes}
+
+
+def test_a_short_quotation_attributed_right_after_is_a_statement_a_quoted_term_is_not(run):
+    res = run('Rally\n\n"We will win," Mr. Trump told supporters. The minister called the plan "frozen" last week.\n',
+              published="2016-10-20")
+    assert ("trump", "direct", "We will win") in {(q["speaker"].split("-")[-1], q["kind"], q["text"]) for q in res.quotes}
+    assert not [q for q in res.quotes if q["text"] == "frozen"]
+
+
+def test_an_apposed_name_is_the_speaker_not_the_owner_of_the_role(run):
+    res = run("Polls\n\nClinton's campaign manager, Robby Mook, said that the polls were tightening. "
+              "Clinton's spokesman said that the candidate would not comment on the emails.\n", published="2016-10-20")
+    got = speakers(res)
+    assert got["the polls were tight"] == "robby-mook"
+    assert all(q["speaker"] != "clinton" for q in res.quotes)           # the spokesman is anonymous
+
+
+def test_a_that_clause_after_a_prepositional_phrase_is_the_content(run):
+    res = run("Emails\n\nFBI Director James Comey wrote in a letter that new emails had emerged in the inquiry.\n",
+              published="2016-10-28")
+    assert ("james-comey", "indirect", "new emails had emerged in the inquiry") in said(res)
+
+
+def test_a_name_the_ner_leaves_unlabelled_can_still_speak(run):
+    res = run("Debate\n\nPence insisted that Trump would accept the result of the election.\n", published="2016-10-20")
+    assert [q for q in res.quotes if q["speaker"] == "pence" and q["text"].startswith("Trump would accept")]
+
+
+def test_a_quotation_paragraph_belongs_to_the_person_of_the_paragraph_before(run):
+    res = run("Iowa\n\nHillary Clinton spoke to voters in Iowa on Monday.\n\n"
+              "\u201cWe are stronger together than apart in every way that matters.\u201d\n\n"
+              "The crowd was small.\n\n\u201cThis is another quotation with nobody introduced before it.\u201d\n",
+              published="2016-10-20")
+    got = speakers(res)
+    assert got["We are stronger toget"[:20]] == "hillary-clinton"
+    assert "This is another quot" not in got
