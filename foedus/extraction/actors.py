@@ -25,6 +25,14 @@ def _deaccent(s: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
 
 
+def _aliases(a) -> list[str]:
+    """A state's aliases with its formal style ("the Republic of Niger"), which news uses in official contexts."""
+    out = list(a.aliases)
+    if a.kind == "state" and "republic" not in a.name.lower():
+        out.append(f"Republic of {a.name}")
+    return out
+
+
 def slug_person(name: str, honorifics: frozenset[str] = frozenset()) -> str | None:
     """A person id from a name as written: "Hakob Badalyan" -> ``hakob-badalyan``."""
     name = re.sub(r"(?:'s|’s|'|’)$", "", name.strip())
@@ -69,7 +77,7 @@ class Gazetteer:
                     self.surface.setdefault(n.lower(), ActorRef(a.id, "person", "name"))
                     self.surnames.setdefault(_deaccent(n.split()[-1]).lower(), []).append(a.id)
                 continue
-            for how, names in (("name", [a.name]), ("alias", a.aliases), ("capital", a.capitals), ("metonym", a.metonyms)):
+            for how, names in (("name", [a.name]), ("alias", _aliases(a)), ("capital", a.capitals), ("metonym", a.metonyms)):
                 for n in names:
                     if n.lower() in self.generic_alliance_words:
                         continue
@@ -103,7 +111,7 @@ class Gazetteer:
             add("NORP", n, "")
         for a in self.registry.actors:
             label = _LABEL.get(a.kind, "ORG")
-            names = [a.name, *a.aliases] if a.kind == "person" else [a.name, *a.aliases, *a.capitals, *a.metonyms]
+            names = [a.name, *a.aliases] if a.kind == "person" else [a.name, *_aliases(a), *a.capitals, *a.metonyms]
             for n in names:
                 if n.lower() in self.generic_alliance_words:
                     continue
@@ -176,4 +184,5 @@ class Gazetteer:
         return best if day is None else None
 
     def surname_candidates(self, surname: str) -> list[str]:
-        return self.surnames.get(_deaccent(surname).lower(), [])
+        """Registry people with this surname, each once (a person's aliases often repeat the surname)."""
+        return list(dict.fromkeys(self.surnames.get(_deaccent(surname).lower(), [])))

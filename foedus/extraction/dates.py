@@ -18,7 +18,8 @@ from datetime import date, timedelta
 
 from foedus.extraction.lexicon import Lexicon, lexicon
 
-__all__ = ["TimeExpr", "Reference", "find_dates", "edtf_of", "span_of_edtf", "DateGrammar", "grammar"]
+__all__ = ["TimeExpr", "Reference", "Dateline", "find_dates", "find_dateline", "edtf_of", "span_of_edtf", "DateGrammar",
+           "grammar"]
 
 
 @dataclass(frozen=True)
@@ -31,8 +32,11 @@ class Reference:
     anchor: tuple[date, date] | None = None   # the last time the narrative talked about
 
     def points(self) -> list[date]:
-        pts = [d for d in (self.pub_lo, self.pub_hi) if d is not None]
-        return pts or []
+        # both ends or nothing: against an open publication interval ("2020-07-01/..") a relative
+        # expression has no reference date, and resolving it against the known end alone would guess
+        if self.pub_lo is None or self.pub_hi is None:
+            return []
+        return [self.pub_lo, self.pub_hi]
 
 
 @dataclass(frozen=True)
@@ -61,6 +65,25 @@ class TimeExpr:
 
 
 SHORT_RELATIVE_MAX_PUB_DAYS = 14
+
+_DATELINE_KINDS = ("md", "dm", "mdy", "dmy", "iso")
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """A dateline at the start of a story or on a line of its own: the publication day, not a happening."""
+
+    start: int
+    end: int                  # end of the whole dateline (date, time, agency)
+    text: str
+    month: int
+    day: int
+    year: int | None          # None: "MOSCOW, December 19 (Itar-Tass) —" gives no year
+    place: str | None = None
+    agency: str | None = None   # "(Itar-Tass)", "(AP)", ". RIA Novosti"
+
+    def day_in(self, year: int) -> date | None:
+        return _safe_date(year, self.month, self.day)
 
 
 def _month_end(y: int, m: int) -> date:
@@ -149,6 +172,8 @@ class DateGrammar:
             ("mdy", f(M, "m") + r"\s+" + f(D, "d") + r",?\s+" + f(Y, "y")),
             ("dmy", f(D, "d") + r"\s+(?:of\s+)?" + f(M, "m") + r",?\s+" + f(Y, "y")),
             ("numeric", r"(?P<d>[0-3]?\d)\.(?P<mo>[01]?\d)\.(?P<y>1[6-9]\d\d|20\d\d)\b"),
+            # "in March last year", "October of this year": a month of a year given relative to publication
+            ("month_rel", f(M, "m") + r",?\s+(?:of\s+)?(?P<rq>last|this|next|previous|the\s+previous|the\s+following)\s+year\b"),
             ("md", f(M, "m") + r"\s+" + f(D, "d") + r"(?!\d|,?\s+\d{4})(?!\s*[-–]\s*\d)"),
             ("dm", f(D, "d") + r"\s+(?:of\s+)?" + f(M, "m") + r"(?!,?\s+\d{4})"),
             ("md_range", f(M, "m") + r"\s+" + f(D, "d1") + r"\s*[-–]\s*" + f(D, "d2") + r"(?!,?\s+\d{4})"),
@@ -171,6 +196,22 @@ class DateGrammar:
                                                                            "today", "yesterday", "tomorrow", "tonight",
                                                                            "time", "morning"]
         self.prefilter = re.compile(r"\d|\b(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) + r")", re.I)
+        # datelines: "MOSCOW, December 19 (Itar-Tass) —", "BRUSSELS, Belgium, Dec. 19 -", a line that is only
+        # "20 December, 11:34" or "June 25. RIA Novosti"; the date part is matched by the alternatives above
+        place = (r"(?:[A-Z][A-Z.'’-]+(?:[ -][A-Z][A-Z.'’-]+){0,3}|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})"
+                 r"(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,2})?")
+        wdc = "|".join(w.capitalize() for w in self.weekdays)
+        self.dateline_place = re.compile(r"^\s*(?P<place>" + place + r"),\s+(?:(?:" + wdc + r"),?\s+)?$")
+        self.dateline_bare = re.compile(r"^\s*(?:(?:" + wdc + r"),?\s+)?$")
+        agency = r"(?:\((?P<agency>[^()\n]{2,40})\)|/(?P<agency2>[^/\n]{2,40})/)"
+        time = r"(?:\s*[,|·]?\s*(?:at\s+)?[0-2]?\d[:.][0-5]\d(?:\s*[ap]\.?m\.?)?(?:\s+(?:GMT|UTC|[A-Z]{3,4}))?)"
+        dash = r"\s*[-—–:|]"
+        # after a place: optional time and agency, then the dash that opens the story
+        self.dateline_after_place = re.compile(r"^" + time + r"?\s*" + agency + r"?" + dash)
+        # a line of its own: optional time, optional agency (in brackets or after a full stop), end of line;
+        # or an agency in brackets then the dash
+        self.dateline_after_bare = re.compile(r"^" + time + r"?\s*(?:" + agency + r"|\.\s+(?P<agency3>[A-Z][\w-]*(?:[ -][A-Z][\w-]*){0,3}))?\s*\.?\s*$")
+        self.dateline_after_bare_dash = re.compile(r"^" + time + r"?\s*" + agency + dash)
         self.since_re = re.compile(r"\b(?:since|ever since|starting (?:from|in)|from)\s+(?:(?:the\s+)?(?:start|beginning|end|middle)\s+of\s+)?$", re.I)
 
 
@@ -235,7 +276,16 @@ def find_dates(text: str, ref: Reference, lex: Lexicon | None = None, start: int
             found.append((s, e, kind, m))
             taken.append((s, e))
     found.sort(key=lambda x: x[0])
+    # a dateline (and a weekday or time in it) is the publication day (see metadata), not the time of
+    # anything the story reports
+    datelines = []
     for s, e, kind, m in found:
+        hit = _dateline_at(text, s, e, g, kind, m) if kind in _DATELINE_KINDS else None
+        if hit:
+            datelines.append((text.rfind("\n", 0, s) + 1, hit[0]))
+    for s, e, kind, m in found:
+        if any(a <= s and e <= b for a, b in datelines):
+            continue
         surface = orig[s:e]
         res = _resolve(kind, m, surface, g, ref, anchor)
         if res is None:
@@ -253,6 +303,62 @@ def find_dates(text: str, ref: Reference, lex: Lexicon | None = None, start: int
         if lo is not None and not future:
             anchor = (lo, hi or lo)
     return out
+
+
+def _dateline_at(text: str, s: int, e: int, g: DateGrammar, kind: str, m: re.Match):
+    """(end, place, agency) when the date ``text[s:e]`` is a dateline, else None.
+
+    A dateline opens a line: either a place ("MOSCOW, ", "BRUSSELS, Belgium, ") before the date and the dash
+    that opens the story after it (an agency and a time may stand between), or the date alone on its line
+    (with a time, or the agency after a full stop: "June 25. RIA Novosti").
+    """
+    if kind not in _DATELINE_KINDS:
+        return None
+    ls = text.rfind("\n", 0, s) + 1
+    le = text.find("\n", e)
+    le = len(text) if le < 0 else le
+    before, after = text[ls:s], text[e:le]
+    pm = None if g.dateline_bare.match(before) else g.dateline_place.match(before)
+    if pm:
+        am = g.dateline_after_place.match(after)
+        if am:
+            return e + am.end(), pm.group("place"), (am.group("agency") or am.group("agency2") or None)
+        return None
+    if g.dateline_bare.match(before):
+        am = g.dateline_after_bare.match(after) or g.dateline_after_bare_dash.match(after)
+        if am:
+            ag = am.group("agency") or am.group("agency2") or am.groupdict().get("agency3") or None
+            return e + am.end(), None, ag
+    return None
+
+
+def find_dateline(text: str, lex: Lexicon | None = None, start: int = 0, end: int | None = None) -> Dateline | None:
+    """The first dateline in ``text[start:end]`` (see ``_dateline_at``), or None."""
+    g = grammar(lex)
+    end = len(text) if end is None else end
+    for kind, rx in g.alts:
+        if kind not in _DATELINE_KINDS:
+            continue
+        for m in rx.finditer(text, start, end):
+            hit = _dateline_at(text, m.start(), m.end(), g, kind, m)
+            if hit is None:
+                continue
+            gd = m.groupdict()
+            if kind == "iso":
+                mo, dd, yy = int(gd["mo"]), int(gd["d"]), int(gd["y"])
+            else:
+                word = gd["m"]
+                if not word[:1].isupper():
+                    continue
+                mo = g.month_of.get(word.lower().rstrip("."))
+                dd = int(gd["d"])
+                yy = int(gd["y"]) if gd.get("y") else None
+            if mo is None or _safe_date(yy or 2000, mo, dd) is None:
+                continue
+            ls = text.rfind("\n", 0, m.start()) + 1
+            return Dateline(ls, min(hit[0], end), text[ls:hit[0]].strip(), mo, dd, yy, hit[1],
+                            (hit[2] or "").strip() or None)
+    return None
 
 
 def _norm(s: str) -> str:
@@ -302,6 +408,17 @@ def _resolve(kind: str, m: re.Match, surface: str, g: DateGrammar, ref: Referenc
             return None
         d = _safe_date(int(gd["y"]), mo, int(gd["d"]))
         return (d, d, "absolute", True) if d else None
+    if kind == "month_rel":
+        mo = month_name_ok("m")
+        if not mo:
+            return None
+        q = _norm(gd["rq"])
+        off = {"last": -1, "previous": -1, "the previous": -1, "this": 0, "next": 1, "the following": 1}[q]
+        if not pts:
+            # the year is relative to a publication date that is not known: recognised, left unresolved
+            return None, None, "relative", False
+        lo, hi = _cover([(date(r.year + off, mo, 1), _month_end(r.year + off, mo)) for r in pts])
+        return lo, hi, "relative", False
     if kind in ("md", "dm", "md_range"):
         mo = month_name_ok("m")
         if not mo:

@@ -28,6 +28,11 @@ OPEN_Q = "«“„"
 CLOSE_Q = "»”"
 ALL_Q = "«»“”„\""
 _REL_PRON = {"who", "which", "that", "whom"}
+
+
+def _under_np(tok, head) -> bool:
+    """Is ``tok`` inside the subtree of ``head`` (and not ``head`` itself)?"""
+    return tok != head and head.left_edge.i <= tok.i <= head.right_edge.i
 _OFFICE_WORDS = {"president", "leader", "minister", "premier", "chancellor", "pm", "secretary", "spokesman",
                  "spokeswoman", "spokesperson", "head", "king", "emir", "speaker", "chief"}
 
@@ -182,6 +187,17 @@ class DocContext:
                 st = self.gaz.person_state(aid, self.day)
                 if st:
                     states[st] += 0.5
+        # an alliance the headline names is what the article is about (headlines are often in capitals,
+        # which the case-sensitive entity ruler does not see)
+        heads = [self.text[p.start:p.end] for p in self.paragraphs if p.kind in ("title", "heading")]
+        first = next((self.text[p.start:p.end] for p in self.paragraphs if self.text[p.start:p.end].strip()), "")
+        if first.isupper():
+            heads.append(first)          # a headline in capitals that was not recognised as one
+        title = " ".join(heads).lower()
+        if title:
+            for name, ref in self.gaz.surface.items():
+                if self.gaz.kind(ref.id) == "alliance" and len(name) > 3 and re.search(r"\b" + re.escape(name) + r"\b", title):
+                    alliances[ref.id] += 3
         # adjectives count too ("Armenian")
         self.main_state = states.most_common(1)[0][0] if states else None
         self.main_alliance = alliances.most_common(1)[0][0] if alliances else None
@@ -331,6 +347,9 @@ class DocContext:
                 return r
         # the head is a title or a common noun: look at the whole phrase
         np = self.np_tokens(head)
+        # where something happens is not who does it ("the ECOWAS leaders' meeting in Abuja")
+        np = [t for t in np if not any(a.dep_ == "prep" and a.lower_ in ("in", "at", "near", "outside", "inside")
+                                       and a.head == head for a in [t, *t.ancestors] if a.i != head.i and _under_np(a, head))]
         np_text = " ".join(t.text for t in np).lower()
         np_text_c = re.sub(r"\s+", " ", np_text)
         if low in self.gaz.group_pronouns or low in ("they", "them"):

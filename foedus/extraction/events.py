@@ -16,6 +16,7 @@ from foedus.extraction.nlp import direct_subject
 __all__ = ["Found", "EventFinder"]
 
 _MEMBERSHIP_LIKE_TARGET = ("alliance",)
+_COLLECTIVE = "__collective__"    # a target named in the text that has no actor id ("the West")
 # recognised but unresolved time expressions that still count as an event's date (its date is then null)
 _UNRESOLVED_OK = ("weekday", "relative")
 # types whose date is that of the happening they respond to, when it is dated on the trigger's object
@@ -32,6 +33,16 @@ def _under(tok, head, depth: int = 6) -> bool:
             return False
         t = t.head
     return t == head
+
+
+def _in_clause_below(tok, top) -> bool:
+    """Is ``tok`` inside a relative or participial clause hanging below ``top``?"""
+    t = tok
+    while t != top and t.head != t:
+        if t.dep_ in ("relcl", "acl"):
+            return True
+        t = t.head
+    return False
 
 
 @dataclass
@@ -60,6 +71,7 @@ class EventFinder:
         self.gaz = ctx.gaz
         self.events: list[Found] = []
         self.claims: list[Found] = []
+        self.co_targets: list[str] = []
 
     # --- helpers ---------------------------------------------------------------------------
     def _subject(self, v, depth=0):
@@ -112,9 +124,131 @@ class EventFinder:
                 out.append(r)
         return out
 
-    def _refs(self, head) -> list[Ref]:
+    _GROUP_NOUNS = frozenset({"countries", "states", "nations", "juntas", "governments", "regimes", "members",
+                              "neighbours", "neighbors", "republics", "allies", "capitals"})
+    _ROLE_PLURALS = frozenset({"leaders", "heads", "presidents", "juntas", "governments", "rulers", "authorities",
+                               "representatives", "delegations", "ministers", "regimes", "officials"})
+    _DOCUMENT_NOUNS = frozenset({"statement", "communique", "communiqué", "declaration", "letter", "note", "appeal"})
+    _NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+
+    def _group_refs(self, head) -> list[Ref] | None:
+        """"all three countries", "those three states", "the two neighbours": the last list of that many
+        states named before; "the leaders of Mali, Burkina Faso and Niger": the states of the of-phrase."""
+        low = head.lower_
+        if low in self._ROLE_PLURALS:
+            for p in head.children:
+                if p.dep_ == "prep" and p.lower_ == "of":
+                    for o in p.children:
+                        if o.dep_ == "pobj":
+                            refs = [r for r in self._refs(o) if r.actor and self.gaz.kind(r.actor) == "state"]
+                            if len(refs) > 1:
+                                return refs
+        if low in self._DOCUMENT_NOUNS and any(c.lower_ == "joint" for c in head.children):
+            # "the joint statement accused …": those who issued it, the states listed before
+            return self._previous_state_list(head, None)
+        if low in self._DOCUMENT_NOUNS and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "its")
+                                               for c in head.children) and self.ctx.ent_of(head) is None:
+            # "the final declaration called for …": its issuer, the actor named last
+            r = self.ctx._previous_actor(head, plural=False)
+            return [r] if r is not None and r.actor else None
+        if low not in self._GROUP_NOUNS:
+            return None
+        n = None
+        marked = False
+        for c in head.children:
+            if c.dep_ in ("nummod", "det", "predet", "amod") and c.i < head.i:
+                if c.lower_ in self._NUMBERS or c.like_num:
+                    n = self._NUMBERS.get(c.lower_) or (int(c.text) if c.text.isdigit() else None)
+                    marked = True
+                elif c.lower_ in ("these", "those", "all", "both"):
+                    marked = True
+                    n = 2 if c.lower_ == "both" else n
+        if not marked:
+            return None
+        return self._previous_state_list(head, n)
+
+    def _previous_state_list(self, tok, n: int | None) -> list[Ref] | None:
+        doc = self.ctx.doc
+        sent = self.ctx.sent_of(tok.i)
+        start = max(0, sent.start - 200)
+        best = None
+        for t in doc[start:tok.i]:
+            if t.dep_ == "conj" or self.ctx.ent_of(t) is None:
+                continue
+            r = self.ctx.resolve(t)
+            if r is None or not r.actor or self.gaz.kind(r.actor) != "state":
+                continue
+            refs = [x for x in self._refs(t, groups=False) if x.actor and self.gaz.kind(x.actor) == "state"]
+            if len(refs) > 1 and (n is None or len(refs) == n):
+                best = refs
+        return best
+
+    _INSTITUTIONS = frozenset({"authority", "summit", "council", "commission", "secretariat", "assembly",
+                               "leaders", "heads", "conference", "bloc", "community", "organisation", "organization"})
+
+    def _institution(self, head) -> bool:
+        """A body of the alliance the article is about, named by its function ("the Authority of Heads of
+        State", "the leaders", "the summit") with no state of its own in the phrase."""
+        if head.lower_ not in self._INSTITUTIONS or head.pos_ not in ("NOUN", "PROPN"):
+            return False
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "its", "their") for c in head.children):
+            return False
+        return not any(self.ctx.ent_of(t) is not None and self.ctx.ent_of(t).label_ in ("GPE", "NORP")
+                       for t in head.subtree)
+
+    def _surface_list(self, head) -> list[Ref]:
+        """The states of a written list around ``head`` ("Tbilisi, Baku and Tashkent"), read from the
+        tokens rather than the parse, which often misreads long lists of names."""
+        ctx = self.ctx
+        e = ctx.ent_of(head)
+        if e is None:
+            return []
+
+        def state_ref(ent):
+            r = ctx._ref_of_ent(ent)
+            return r if r is not None and r.actor and self.gaz.kind(r.actor) == "state" else None
+
+        first = state_ref(e)
+        if first is None:
+            return []
+        doc = ctx.doc
+        items = [(e.start, first)]
+        i = e.start - 1                      # leftwards: ", X"
+        while i >= 1 and doc[i].text == ",":
+            prev = ctx.ent_of(doc[i - 1])
+            r = state_ref(prev) if prev is not None else None
+            if r is None:
+                break
+            items.insert(0, (prev.start, r))
+            i = prev.start - 1
+        j = e.end                            # rightwards: ", X", ", and X", "and X"
+        while j < len(doc) - 1 and doc[j].text in (",", "and"):
+            k = j + 1 if doc[j].text == "and" else (j + 2 if doc[j + 1].lower_ == "and" else j + 1)
+            if k >= len(doc):
+                break
+            nxt = ctx.ent_of(doc[k])
+            r = state_ref(nxt) if nxt is not None else None
+            if r is None:
+                break
+            items.append((nxt.start, r))
+            j = nxt.end
+        if len(items) < 2 or not any(doc[t].lower_ == "and" for t in range(items[0][0], j)):
+            return []
+        return [r for _, r in items]
+
+    def _refs(self, head, groups: bool = True) -> list[Ref]:
+        if groups:
+            g = self._group_refs(head)
+            if g:
+                return list(g)
+        listed = self._surface_list(head)
+        if len(listed) > 1:
+            return listed
         out = []
         r = self.ctx.resolve(head)
+        if (r is None or not r.actor) and self._institution(head) and self.ctx.main_alliance:
+            # "the Authority", "the leaders", "the summit" of alliance news: the alliance's own bodies
+            r = Ref("alliance", self.ctx.main_alliance, None, head.text)
         if r is not None:
             out.append(r)
         # "Mali, Burkina Faso and Niger": conjuncts may chain, and the parser sometimes reads a list of
@@ -175,9 +309,11 @@ class EventFinder:
         modality = classify_modality(self.lex, stext, m.start(), m.end(), [head], negative=trig.negative, modal_ok=trig.modal_ok)
         if trig.claim_only and modality == "asserted":
             return
+        self.co_targets: list[str] = []
         # who
         actor_ref = None
         target_ref = None
+        nominal_co: list = []
         subj = self._subject(head) if head.pos_ in ("VERB", "AUX") else None
         inner = self._match_actors(toks)
         if trig.possessor_acts:
@@ -194,13 +330,26 @@ class EventFinder:
                 actor_ref = inner[0]
                 if et.symmetric and len(inner) > 1:
                     target_ref = inner[1]
+                elif trig.nominal and len(inner) > 1:
+                    # "the withdrawal of Mali, Niger and Burkina Faso from ECOWAS": one event per state named
+                    nominal_co = [r for r in inner[1:] if r.actor and self.gaz.kind(r.actor) == "state"]
             subj = None if actor_ref is not None else subj
         if subj is not None and subj.lower_ in ("we", "i", "us", "our") and region is not None:
             subj = None
             q = next((q for q in quotes_here if q.start <= ms < q.end), None)
             if q is not None and q.speaker is not None:
                 actor_ref = q.speaker
-        co_actors: list = []
+        co_actors: list = list(nominal_co)
+        if et.actor == "suspended":
+            # the alliance suspends a state: the state is recorded as the actor, the alliance as the target
+            actor_ref, subj = self._suspended_state(head, toks, ms, me, sent), None
+            if actor_ref is None:
+                return
+        # a passive without its agent ("X was strongly criticized"): the subject suffered the act, its doer is unknown
+        if actor_ref is None and subj is not None and subj.dep_ == "nsubjpass" and head.pos_ in ("VERB", "AUX") \
+                and et.actor_kinds != frozenset({"state"}) and not any(c.dep_ == "agent" for c in head.children) \
+                and subj.head == head:
+            return
         if actor_ref is None and subj is not None:
             refs = self._refs(subj)
             if not et.symmetric and len(refs) > 1:
@@ -214,6 +363,11 @@ class EventFinder:
             if et.prefer_alliance_actor:
                 refs.sort(key=lambda r: 0 if r.kind == "alliance" else 1)
             actor_ref = refs[0] if refs else None
+            n_states = len([r for r in refs if r.actor and self.gaz.kind(r.actor) == "state"])
+            if et.parties == "bilateral" and n_states >= 3:
+                return
+            if et.parties == "multilateral" and (n_states == 2 or self._with_state_after(head)):
+                return
             if et.symmetric and target_ref is None:
                 others = [r for r in refs[1:] if r.actor and r.actor != (actor_ref.actor if actor_ref else None)]
                 if others:
@@ -243,6 +397,10 @@ class EventFinder:
             return
         if target is None and et.name in ("accuse", "demand") and head.pos_ in ("VERB", "AUX"):
             target = self._act_noun_target(head, actor)
+        if target is None and et.name in ("accuse", "demand"):
+            return              # blame or a demand addressed to no one the article names is not recorded
+        if target == _COLLECTIVE:
+            target = None       # "the West": named, but no actor id
         if et.symmetric and target and ctx.main_state in (actor, target) and actor != ctx.main_state:
             actor, target = target, actor
         if target is not None and target == actor:
@@ -260,6 +418,9 @@ class EventFinder:
         if q is not None:
             f.speaker = q.speaker
         found = [f]
+        for t in self.co_targets:
+            found.append(Found(et.name, actor, t, date, lo, hi, f.evidence, ms, me, modality, f.speaker, f.trigger,
+                               date_kind=f.date_kind, date_text=f.date_text))
         for r in co_actors:
             if r.actor in (actor, target) or not self._kind_ok(self._actor_kind(r.actor), et.actor_kinds):
                 continue
@@ -275,10 +436,48 @@ class EventFinder:
     def _claim_only(self, et, modality, actor, target, sent, ms, me, m, quotes_here, why):
         return None
 
+    def _suspended_state(self, head, toks, ms, me, sent) -> Ref | None:
+        """The state an alliance suspends: named in the match ("suspended Uzbekistan's membership"), the
+        subject of a passive ("Niger was suspended from …"), or the first state after the trigger."""
+        for r in self._match_actors(toks):
+            if r.actor and self.gaz.kind(r.actor) == "state":
+                return r
+        if head.pos_ in ("VERB", "AUX"):
+            sp = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+            if sp is not None:
+                r = self.ctx.resolve(sp)
+                if r is not None and r.actor and self.gaz.kind(r.actor) == "state":
+                    return r
+        span = self.ctx.doc.char_span(me, min(sent.end_char, me + 100), alignment_mode="expand")
+        for t in span or ():
+            e = self.ctx.ent_of(t)
+            if e is not None:
+                r = self.ctx._ref_of_ent(e)
+                if r is not None and r.actor and self.gaz.kind(r.actor) == "state":
+                    return r
+        return None
+
+    def _with_state_after(self, head) -> bool:
+        """Does the act involve a state "with" which it is done ("signed a treaty with Russia")?"""
+        for t in head.subtree:
+            if t.dep_ == "prep" and t.lower_ == "with" and t.i > head.i:
+                for o in t.children:
+                    r = self.ctx.resolve(o) if o.dep_ == "pobj" else None
+                    if r is not None and r.actor and self.gaz.kind(r.actor) == "state":
+                        return True
+        return False
+
     def _target(self, et: EventType, sent, ms, me, actor, head):
         ctx = self.ctx
         doc = ctx.doc
-        if et.target == "alliance":
+        if et.target == "object_or_alliance" and head.pos_ in ("VERB", "AUX"):
+            # "asked Russia to send troops": the state or alliance asked, when the verb names one
+            for c in head.children:
+                e = ctx.ent_of(c) if c.dep_ in ("dobj", "dative") and c.i > head.i else None
+                r = ctx._ref_of_ent(e) if e is not None else None
+                if r is not None and r.actor and r.actor != actor and self.gaz.kind(r.actor) in ("state", "alliance"):
+                    return r.actor
+        if et.target in ("alliance", "object_or_alliance"):
             best = None
             generic = False
             for ent in ctx.ents_in(sent.start, sent.end):
@@ -302,12 +501,27 @@ class EventFinder:
             return ctx.main_state if ctx.main_state != actor else None
         # object: the verb's direct object (or a prepositional object of it), else the first
         # actor after the trigger in its clause
+        if head.pos_ in ("VERB", "AUX") and et.name in ("demand", "accuse"):
+            objs = [c for c in head.children if c.dep_ in ("dobj", "dative") and c.i > head.i]
+            objs += [g for p in head.children if p.dep_ == "prep" and p.i > head.i for g in p.children if g.dep_ == "pobj"]
+            for c in objs:
+                group = self._group_refs(c)
+                if group and group[0].actor and group[0].actor != actor:
+                    # "urged all three countries to …": one event per state of the group
+                    self.co_targets = [g.actor for g in group[1:] if g.actor and g.actor != actor]
+                    return group[0].actor
         if head.pos_ in ("VERB", "AUX"):
             dobjs = [c for c in head.children if c.dep_ in ("dobj", "dative") and c.i >= head.i]
             for c in dobjs:
-                r = self._object_ref(c, et.name == "sign_agreement")
+                r = self._object_ref(c, et.name == "sign_agreement", acts=et.name in ("accuse", "demand"), actor=actor)
+                if r not in (None, "null") and et.name in ("accuse", "demand"):
+                    # "criticized the CSTO and Russia": one event per actor named
+                    for cj in c.conjuncts:
+                        r2 = self._object_ref(cj, acts=False, actor=actor)
+                        if r2 not in (None, "null", actor, r) and r2 not in self.co_targets:
+                            self.co_targets.append(r2)
                 if r == "null":
-                    return None
+                    return _COLLECTIVE
                 if r is not None and r != actor and self._kind_ok(self.gaz.kind(r), et.target_kinds):
                     return r
             if dobjs:
@@ -338,16 +552,21 @@ class EventFinder:
                     if e.label_ == "NORP" and e.end < len(doc) and doc[e.end].lower_ in ("people", "public", "society", "citizens"):
                         continue
                     ref = ctx._ref_of_ent(e)
-                elif t.lower_ in ("country", "republic") and t.pos_ == "NOUN" and not any(u.ent_type_ for u in t.subtree):
-                    ref = ctx.resolve(t)
+                elif t.lower_ in ("country", "republic", "nation") and t.pos_ == "NOUN":
+                    if not any(u.ent_type_ for u in t.subtree):
+                        ref = ctx.resolve(t)
+                    if (ref is None or ref.actor == actor) and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
+                        prev = self._previous_state(t)       # "the Nordic country": the state named last
+                        ref = Ref("state", prev, None, t.text) if prev and prev != actor else ref
                 elif t.lower_ in self.gaz.generic_alliance_heads and t.pos_ == "NOUN":
                     ref = ctx.resolve(t)
                 if ref is None:
                     continue
                 aid = ref.actor
                 if aid is None:
-                    if ref.kind == "other" and e is not None and e.label_ in ("NORP", "GPE", "LOC", "ORG") and not cands:
-                        cands.append(None)   # "the West": a target with no id
+                    if ref.kind == "other" and e is not None and e.label_ in ("GPE", "LOC", "ORG", "NORP") and not cands \
+                            and (e.label_ != "NORP" or self._collective(e)):
+                        cands.append(_COLLECTIVE)   # "the West": a target with no id
                         break
                     continue
                 k = self.gaz.kind(aid)
@@ -385,12 +604,32 @@ class EventFinder:
             return prev[-1].actor
         return None
 
-    def _object_ref(self, obj, document: bool = False):
+    _ACT_NOUNS_DONE_TO = frozenset({"coup", "putsch", "takeover", "overthrow", "mutiny", "junta", "crackdown",
+                                    "violence", "seizure", "annexation", "aggression", "attack", "attacks", "invasion"})
+
+    def _object_ref(self, obj, document: bool = False, acts: bool = False, actor: str | None = None):
         """The actor a direct object names: its head, or an actor inside its of-phrase.
-        For a document ("the Prague Statement") a place in its name is not a party."""
+        For a document ("the Prague Statement") a place in its name is not a party. With ``acts`` (blame,
+        demands), an act named as the object points to where it happened or who did it ("condemned the
+        coup in Niger", "this coup": the state the article is about)."""
         ctx = self.ctx
         if document:
             return None
+        if acts and ctx.ent_of(obj) is None and obj.pos_ == "NOUN":
+            # what is blamed or demanded is often an act or a state of affairs in a country: "condemned the
+            # coup in Niger", "demanded the restoration of constitutional order in the country"
+            for t in obj.subtree:
+                if _in_clause_below(t, obj):
+                    continue                  # a relative clause tells about something else
+                e = ctx.ent_of(t)
+                r = ctx._ref_of_ent(e) if e is not None else None
+                if r is not None and r.actor and r.actor != actor and self.gaz.kind(r.actor) == "state":
+                    return r.actor
+                if t.lower_ in ("country", "nation") and any(c.lower_ == "the" for c in t.children) \
+                        and ctx.main_state and ctx.main_state != actor:
+                    return ctx.main_state
+            if obj.lower_ in self._ACT_NOUNS_DONE_TO and ctx.main_state and ctx.main_state != actor:
+                return ctx.main_state
         e = ctx.ent_of(obj)
         if e is not None:
             r = ctx._ref_of_ent(e)
@@ -404,13 +643,30 @@ class EventFinder:
             e = ctx.ent_of(t)
             if e is not None:
                 r = ctx._ref_of_ent(e)
-                if r is not None:
+                if r is not None and (r.actor or e.label_ != "NORP" or self._collective(e)):
                     return r.actor if r.actor else "null"
         if obj.pos_ == "PRON":
             r = ctx.resolve(obj)
             if r is not None and r.actor:
                 return r.actor
+        if obj.lower_ in ("country", "nation", "state", "republic", "kingdom") and \
+                any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in obj.children):
+            return self._previous_state(obj)
         return None
+
+    def _collective(self, ent) -> bool:
+        return ent.text.lower() in {w.lower() for w in self.lex.actors.get("collective_without_id") or ()}
+
+    def _previous_state(self, tok) -> str | None:
+        """"the Nordic country": the state named last before it (the caller rules out the actor)."""
+        doc = self.ctx.doc
+        start = max(0, self.ctx.sent_of(tok.i).start - 120)
+        last = None
+        for t in doc[start:tok.i]:
+            e = self.ctx.ent_of(t)
+            if e is not None and e.start == t.i and e.ent_id_ and self.gaz.kind(e.ent_id_) == "state" and e.label_ != "NORP":
+                last = e.ent_id_
+        return last
 
     def _date(self, sent, head, ms, me, sent_dates, narrative, region, by_object: bool = False):
         """Dates in the trigger's clause, else sentence-initial ones, else the narrative time."""

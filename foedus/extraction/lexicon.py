@@ -69,6 +69,7 @@ class EventType:
     require_alliance: bool = False
     require_alliance_or_generic: bool = False
     require_target: bool = False
+    parties: str | None = None          # bilateral | multilateral | None
 
 
 @dataclass
@@ -118,6 +119,7 @@ def _event_types(doc: dict, where: str) -> list[EventType]:
             require_alliance=bool(spec.get("require_alliance")),
             require_alliance_or_generic=bool(spec.get("require_alliance_or_generic")),
             require_target=bool(spec.get("require_target")),
+            parties=spec.get("parties"),
         ))
     return out
 

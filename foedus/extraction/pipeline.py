@@ -87,11 +87,21 @@ class Extractor:
         self.batch_size = batch_size
 
     def extract(self, articles: Iterable[Article]) -> Iterator[DocResult]:
+        failed: dict[int, str] = {}
+
         def stream():
             for a in articles:
-                prepare(a, self.lex)
+                try:
+                    prepare(a, self.lex)
+                except Exception as exc:  # a bug in metadata inference must not stop the batch either
+                    failed[id(a)] = f"extraction failed: {type(exc).__name__}: {exc}"
+                    yield "", a
+                    continue
                 yield nlp_view(a.text, a.paragraphs), a
         for doc, article in self.nlp.pipe(stream(), as_tuples=True, batch_size=self.batch_size):
+            if id(article) in failed:
+                yield DocResult(article, error=failed.pop(id(article)))
+                continue
             try:
                 yield self.analyse_reconciled(article, doc)
             except Exception as exc:  # one article must not stop a batch; the caller reports it

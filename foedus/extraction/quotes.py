@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from foedus.extraction.actors import slug_person
 from foedus.extraction.discourse import DocContext, Ref
 from foedus.extraction.nlp import direct_subject
 
@@ -46,14 +47,38 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 _ATTRIBUTED_AFTER = re.compile(r"^,?\s*(?:he|she|they|[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)*)\s+"
-                               r"(?:said|says|added|adds|told|tells|wrote|writes|stated|asked|insisted|declared)\b")
+                               r"(?:said|says|added|adds|told|tells|wrote|writes|stated|asked|insisted|declared"
+                               r"|posted|tweeted|quoted|quotes)\b")
+# '…”, the head of Mali’s junta, Assimi Goita, posted on X' / '…,” BelTA quotes CSTO spokesman X': the
+# speech verb comes after a description of the speaker, or after the outlet that quotes the speaker
+_ATTRIBUTED_AFTER_LONG = re.compile(r"^,\s*[^.!?;\"“”«»]{0,160}?\b(?:said|says|added|adds|told|tells|wrote|writes|stated"
+                                    r"|declared|insisted|posted|tweeted|quoted|quotes|cited|cites|noted|stressed"
+                                    r"|explained|announced|warned)\b")
+# the attribution after a quotation as text, for when the parse does not give the speech verb a subject:
+# '…”, the head of the ruling council, X, posted on X' / '…,” the agency quotes spokesman X'
+_AFTER_PHRASE = re.compile(r"^[\s”\"»’']*,?[\s”\"»’']*(?P<who>[^.!?;“”\"«»]{1,160}?)\s+(?P<verb>said|says|added|adds|told|tells"
+                           r"|wrote|writes|stated|declared|insisted|posted|tweeted|noted|stressed|explained|warned"
+                           r"|quoted|quotes|cited|cites)\b(?P<rest>[^.!?;“”\"«»]{0,120})")
+_QUOTING_WORDS = frozenset(("quoted", "quotes", "cited", "cites"))
+_NOT_FIRST_NAMES = frozenset(("the", "a", "an", "and", "but", "or", "if", "when", "while", "as", "at", "in", "on", "by",
+                              "for", "from", "to", "with", "after", "before", "said", "says", "told", "says", "mr",
+                              "mrs", "ms", "dr", "this", "that", "then", "so", "yet", "also", "however"))
+_ROLE_NOUNS = frozenset(("official", "diplomat", "minister", "lawmaker", "politician", "senator", "envoy", "legislator",
+                         "negotiator", "parliamentarian", "deputy", "mp", "spokesman", "spokeswoman", "ambassador"))
+_WH = frozenset(("which", "whether", "if", "what", "who", "whom", "whose", "why", "how", "when", "where"))
 
 
 class QuoteFinder:
     def __init__(self, ctx: DocContext):
         self.ctx = ctx
         self.lex = ctx.lex
-        self.speech = ctx.lex.complement_verbs | {"add", "say", "continue", "ask"}
+        sp = ctx.lex.speech
+        self.quoting = frozenset(sp.get("quoting_verbs") or ("quote",))
+        self.speech = ctx.lex.complement_verbs | {"add", "say", "continue", "ask"} | self.quoting
+        self.unsaid_verbs = frozenset(sp.get("unsaid_when_negated") or ())
+        self.failed_heads = frozenset(sp.get("failed_speech_heads") or ())
+        self.anaphoric_objects = frozenset(sp.get("anaphoric_objects") or ())
+        self.titles = ctx.lex.honorifics
         self.done_regions: set[tuple[int, int]] = set()
         self.last_region_speaker: dict[int, Ref] = {}   # paragraph index -> last direct speaker
         self.quotes: list[Quote] = []
@@ -69,6 +94,125 @@ class QuoteFinder:
             return self.subject_of(v.head, depth + 1)
         return None
 
+    def _quoting_verb(self, v):
+        """The quoting verb ("quote", "cite") that ``v`` hangs under: the verb itself, or the verb of
+        "… quoted X as saying" / "X was quoted as saying" for ``v`` = "saying"."""
+        if v.lemma_.lower() in self.quoting:
+            return v
+        t = v
+        for _ in range(3):
+            if t.head == t:
+                return None
+            t = t.head
+            if t.lemma_.lower() in self.quoting and t.pos_ in ("VERB", "AUX"):
+                return t
+            if t.pos_ in ("VERB", "AUX") and t.lower_ != "as":
+                return None
+        return None
+
+    def speaker_token(self, v):
+        """Who says what ``v`` introduces. For a quoting verb the quoted person: its object in the active
+        ("Interfax quoted Peskov as saying"), its subject in the passive ("Peskov was quoted as saying")."""
+        q = self._quoting_verb(v)
+        if q is not None:
+            for c in q.children:
+                if c.dep_ == "nsubjpass":
+                    return c
+            for c in q.children:
+                if c.dep_ == "dobj":
+                    return c
+            return None
+        return self.subject_of(v)
+
+    def unsaid(self, v, content=None) -> bool:
+        """A speech act reported as not done ("did not say whether …", "failed to specify which …",
+        "declined to comment on …"): not a statement."""
+        lemma = v.lemma_.lower()
+        if v.dep_ == "xcomp" and v.head.lemma_.lower() in self.failed_heads:
+            return True
+        negated = any(c.dep_ == "neg" for c in v.children) or (
+            v.dep_ == "xcomp" and any(c.dep_ == "neg" for c in v.head.children))
+        if not negated:
+            return False
+        if lemma in self.unsaid_verbs:
+            return True
+        # "did not deny that …" is a statement; "did not deny whether …" is not
+        return content is not None and len(content) > 0 and content[0].lower_ in _WH
+
+    def canonical(self, ref: Ref | None) -> Ref | None:
+        """A speaker's id as the registry knows it. Titles before a name do not count ("Lord Robertson",
+        "Gen. Traore"); a surname alone, or a title with a surname, is the registry person when exactly one
+        plausible person (one in office on the article's day, when several share the surname) bears it,
+        unless the article named someone else with that surname; a variant spelling of a first name with a
+        known surname is that person ("Sergei"/"Sergey")."""
+        if ref is None or ref.kind != "person" or not ref.id:
+            return ref
+        ctx = self.ctx
+        gaz = ctx.gaz
+        if ref.id in gaz.by_id:
+            return ref
+        name = re.sub(r"(?:'s|’s|'|’)$", "", (ref.label or ref.id.replace("-", " ")).replace("\u00a0", " ").strip())
+        toks = [t for t in name.split() if t]
+        while len(toks) > 1 and toks[0].lower().rstrip(".") in self.titles:
+            toks.pop(0)
+        if not toks:
+            return ref
+        bare = " ".join(toks)
+        pid = None
+        hit = gaz.lookup(bare)
+        if hit is not None and hit.kind == "person":
+            pid = hit.id
+        surname = toks[-1]
+        if pid is None and len(toks) == 1:
+            if ref.id != slug_person(bare, self.titles):
+                return ref          # the article's own full name for this surname, found by the discourse
+            low = surname.lower()
+            here = {v for k, v in ctx.person_names.items()
+                    if not k.endswith("#full") and len(k.split()) > 1 and k.split()[-1] == low
+                    and k.split()[0].rstrip(".") not in self.titles and v != ref.id}
+            if len(here) == 1:
+                pid = here.pop()
+            elif not here:
+                pid = self._registry_person(surname) or self._full_name_in_text(surname)
+        elif pid is None:
+            cands = set(gaz.surname_candidates(surname))
+            if len(cands) == 1:
+                cand = next(iter(cands))
+                first = gaz.by_id[cand].name.split()[0]
+                if first[:1].lower() == toks[0][:1].lower() and len(toks) == len(gaz.by_id[cand].name.split()):
+                    pid = cand
+        if pid is None:
+            pid = slug_person(bare, self.titles) or ref.id
+        if pid == ref.id:
+            return ref
+        ctx.person_names.setdefault(name.lower(), pid)
+        return Ref(ref.kind, pid, ref.state or gaz.person_state(pid, ctx.day), ref.label, ref.named)
+
+    def _full_name_in_text(self, surname: str) -> str | None:
+        """A surname alone after the article gave the full name ("Pavel Dorokhin … Dorokhin"), when the
+        parser did not label the full name: the one first name written before that surname."""
+        gaz = self.ctx.gaz
+        firsts = set()
+        for m in re.finditer(r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ \u00a0]+" + re.escape(surname) + r"\b", self.ctx.text):
+            w = m.group(1)
+            if w.lower() in self.titles or w.lower() in _NOT_FIRST_NAMES or gaz.lookup(w) is not None \
+                    or gaz.lookup_adjective(w) is not None:
+                continue
+            firsts.add(w)
+        if len(firsts) != 1:
+            return None
+        first = firsts.pop()
+        pid = slug_person(f"{first} {surname}", self.titles)
+        reg = gaz.lookup(f"{first} {surname}")
+        return reg.id if reg is not None and reg.kind == "person" else pid
+
+    def _registry_person(self, surname: str) -> str | None:
+        gaz = self.ctx.gaz
+        cands = sorted(set(gaz.surname_candidates(surname)))
+        if len(cands) > 1 and self.ctx.day is not None:
+            cands = [c for c in cands if any(r.held_on(self.ctx.day) for r in gaz.by_id[c].roles)]
+        return cands[0] if len(cands) == 1 else None
+
     def _speech_verbs(self, s: int, e: int):
         doc = self.ctx.doc
         span = doc.char_span(s, e, alignment_mode="expand")
@@ -77,12 +221,40 @@ class QuoteFinder:
         return [t for t in span if t.lemma_.lower() in self.speech and t.pos_ in ("VERB", "AUX") and not self.ctx.in_quote(t)]
 
     def _resolve_subject(self, v) -> Ref | None:
-        subj = self.subject_of(v)
+        subj = self.speaker_token(v)
         if subj is None:
             return None
         return self.ctx.resolve(subj, for_speaker=True)
 
+    def _definite_role(self, ref: Ref | None, start: int) -> Ref | None:
+        """"the Russian official added that …" right after a sentence naming a person: a definite role noun
+        points back to that person (news writing varies the reference), unless the article introduced an
+        unnamed holder of that role ("a Russian official") or the states differ."""
+        ctx = self.ctx
+        if ref is None or ref.kind != "anonymous" or not ref.label.startswith("the "):
+            return ref
+        noun = ref.label.split()[-1]
+        if noun not in _ROLE_NOUNS:
+            return ref
+        sp = ctx.salient_person.ref if ctx.salient_person else None
+        if sp is None or sp.kind != "person" or not sp.id or (ref.state and sp.state and ref.state != sp.state):
+            return ref
+        tok = ctx.doc.char_span(start, start + 1, alignment_mode="expand")
+        if tok is None:
+            return ref
+        sent = ctx.sent_of(tok[0].i)
+        prev = ctx.sent_of(sent.start - 1) if sent.start > 0 else None
+        if prev is not None and prev.start > 0 and re.search(r"\b(?:he|she|him|her|his)\b", prev.text, re.I):
+            prev = ctx.sent_of(prev.start - 1)      # "… said X. If his words are right, … . The official added"
+        surname = (sp.label or sp.id).split()[-1].split("-")[-1]
+        if prev is None or not re.search(r"\b" + re.escape(surname) + r"\b", ctx.text[prev.start_char:sent.start_char], re.I):
+            return ref
+        if re.search(r"\b(?:an?|one|another)\s+(?:[\w-]+\s+){0,3}" + re.escape(noun) + r"\b", ctx.text[:sent.start_char], re.I):
+            return ref
+        return sp
+
     def add(self, q: Quote) -> None:
+        q.speaker = self.canonical(self._definite_role(q.speaker, q.start))
         q.start, q.end = _trim(self.ctx.text, q.start, q.end)
         if q.end - q.start < 8:
             return
@@ -111,7 +283,7 @@ class QuoteFinder:
         ok_before = (not before or before[-1] in ".!?:…" or before.endswith(("]", ")"))
                      or (before[-1] == "," and re.search(r"\b(?:said|says|added|adds|asked|told|wrote|declared|stated)\s*,$", before)))
         ok_after = (not after or after[0] in ".!?;…" or content.rstrip()[-1:] in ",.!?…—-"
-                    or _ATTRIBUTED_AFTER.match(after))
+                    or _ATTRIBUTED_AFTER.match(after) or _ATTRIBUTED_AFTER_LONG.match(after))
         return bool(ok_before and ok_after)
 
     def direct_in_sentence(self, sent, si: int) -> None:
@@ -129,6 +301,7 @@ class QuoteFinder:
             speaker, cue = self._attribute_direct(cs, ce, kind, pi, para, sent)
             if speaker is None:
                 continue
+            speaker = self.canonical(speaker)
             self.last_region_speaker[pi] = speaker
             self.add(Quote(cs, ce, "direct", speaker, cue))
 
@@ -152,6 +325,9 @@ class QuoteFinder:
             r = self._resolve_subject(v)
             if r is not None:
                 return r, "after"
+        r = self._named_in_attribution_after(ce, stop)
+        if r is not None:
+            return r, "after"
         # 2. before the quote in the same paragraph ("He added:", "X said,")
         prev_regions = [r for r in ctx.regions if r[1] < cs and r[0] >= para.start]
         start = max(para.start, prev_regions[-1][1] + 1 if prev_regions else para.start)
@@ -205,6 +381,24 @@ class QuoteFinder:
                             if r is not None and r.kind == "person" and r.id:
                                 return r, "adjacent"
         return None, ""
+
+    def _named_in_attribution_after(self, ce: int, stop: int) -> Ref | None:
+        """The person named in the attribution phrase right after a quotation, read as text: the speaker
+        described before the verb ('the head of the junta, X, posted on X') or, after a quoting verb, its
+        object ('BelTA quotes CSTO spokesman X'). Only a named person counts."""
+        ctx = self.ctx
+        m = _AFTER_PHRASE.match(ctx.text[ce:stop])
+        if not m:
+            return None
+        g = "rest" if m.group("verb") in _QUOTING_WORDS else "who"
+        s, e = ce + m.start(g), ce + m.end(g)
+        span = ctx.doc.char_span(s, e, alignment_mode="contract")
+        if span is None:
+            return None
+        people = [x for x in ctx.ents_in(span.start, span.end) if x.label_ == "PERSON" and not ctx.in_quote(x.root)]
+        if not people:
+            return None
+        return ctx.person_ref(people[-1] if g == "who" else people[0])
 
     # --- indirect --------------------------------------------------------------------------
     def indirect_in_sentence(self, sent, si: int, prev_sent) -> None:
@@ -307,8 +501,10 @@ class QuoteFinder:
         text = ctx.text
         s0, s1 = sent.start_char, sent.end_char
         comp = [c for c in v.children if c.dep_ == "ccomp"] or self._that_clause_in_pp(v)
-        subj = self.subject_of(v)
+        subj = self.speaker_token(v)
         span = None
+        if self.unsaid(v, sorted(comp[0].subtree, key=lambda t: t.i) if comp else None):
+            return
         if comp:
             c = comp[0]
             toks = sorted(c.subtree, key=lambda t: t.i)
@@ -330,6 +526,10 @@ class QuoteFinder:
             objs = [c for c in v.children if c.dep_ in ("dobj", "xcomp", "prep", "ccomp", "dative", "prt", "oprd", "attr")
                     and c.i > v.i]
             if not objs:
+                return
+            # "announced this yesterday at the session": the clause reports the act, not its content
+            if any(c.dep_ == "dobj" and c.lower_ in self.anaphoric_objects for c in objs) \
+                    and not any(c.dep_ in ("xcomp", "ccomp") for c in objs):
                 return
             last = max((t for o in objs for t in o.subtree), key=lambda t: t.i)
             start_tok = v

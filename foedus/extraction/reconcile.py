@@ -163,7 +163,10 @@ def reconcile(events: list[dict], published: str | None, facts: list[KnownFact],
     ``published_given``: the user gave the publication date; it is then never changed.
     """
     pub = _span(published)
-    pub_hi = pub[1] if pub else None
+    # an end that rests on the news-recency assumption ("2023-08/2023-09?") does not rule a known fact out:
+    # the fact, reported as past, moves the publication instead
+    assumed_end = bool(published) and published.rstrip().endswith("?") and "/" in published
+    pub_hi = pub[1] if pub and not assumed_end else None
     out, records = [], []
     floor: tuple[date, KnownFact, dict] | None = None
     ceiling: tuple[date, KnownFact, dict] | None = None
@@ -179,7 +182,7 @@ def reconcile(events: list[dict], published: str | None, facts: list[KnownFact],
             continue
         why = ("the only known fact of this type, actor and target compatible with the article's date and "
                "publication")
-        if len(cands) > 1 and span is None and pub is not None:
+        if len(cands) > 1 and span is None and pub is not None and pub[0] is not None and pub[1] is not None:
             recent = [f for f in cands if f.hi >= _recent_start(pub[0])]
             if len(recent) == 1:
                 why = (f"the article gives no date; of the {len(cands)} known facts of this type, actor and target, "
@@ -213,6 +216,8 @@ def reconcile(events: list[dict], published: str | None, facts: list[KnownFact],
     if published_given or floor is None:
         return res
     lo, hi = pub if pub else (None, None)
+    if assumed_end and hi is not None and floor[0] > hi:
+        hi = None                      # the assumed end is contradicted by a known fact the article reports
     new_lo = floor[0] if lo is None or floor[0] > lo else lo
     new_hi = hi
     why = []

@@ -7,11 +7,17 @@ Photo credits are not marks of the outlet.
 
 Publication date, strongest cue first:
 1. the outlet's marks: a dated URL (``/2024/06/13/``), a "Published: …" line;
-2. the latest dated event the article reports, widened to the following days
-   (a week when the text says "this week" or names weekdays, else a month),
+2. a dateline ("MOSCOW, December 19 (Itar-Tass) —", "20 December, 11:34"); without a year, the year is
+   the first that puts the dateline on or after the latest explicitly dated past event (marked '?': it
+   rests on the news-recency assumption); with nothing to fix the year, the date stays unknown;
+3. the latest dated event the article reports, a lower bound widened to the following days
+   (a week when the text says "this week" or names weekdays, else a month, marked '?'),
    or the month a season-end cue points to ("summer has come to an end");
-3. the latest month or year mentioned.
-The result is an EDTF interval whose width states the uncertainty, or None.
+4. the latest month or year mentioned, as a lower bound.
+A year that the text names only as a year ("went into effect in 1994", "coups since 2020") is background:
+when the latest happenings carry no year, it bounds the publication from below and nothing more.
+The result is an EDTF interval whose width states the uncertainty, or None. The wall clock is never a
+reference date; it only excludes dates that cannot be past yet.
 """
 from __future__ import annotations
 
@@ -19,7 +25,8 @@ import re
 from collections import Counter
 from datetime import date, timedelta
 
-from foedus.extraction.dates import Reference, divmod_month, edtf_assumed_end, edtf_of, find_dates, grammar, span_of_edtf
+from foedus.extraction.dates import (Reference, divmod_month, edtf_assumed_end, edtf_of, find_dateline, find_dates, grammar,
+                                     span_of_edtf)
 from foedus.extraction.lexicon import Lexicon, lexicon
 from foedus.sources.model import Article
 
@@ -32,6 +39,9 @@ _PUBLISHED_LINE = re.compile(r"^\s*(?:published|posted|updated|last updated|date
 _DATELINE_ONLY = re.compile(r"^\s*(?:[A-Z][a-z]+day,?\s+)?(?P<date>[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|\d{4}-\d\d-\d\d)(?:[\s,|-]+\d{1,2}:\d\d.*)?\s*$")
 
 _SKIP_FOR_OUTLET = frozenset({"credit", "caption"})
+# an agency credit opening the story without a date: "WASHINGTON (AP) —", "KYIV, Ukraine (Reuters) -"
+_PLACE_CREDIT = re.compile(r"^\s*[A-Z][A-Z.'’-]+(?:[ -][A-Z][A-Z.'’-]+){0,3}(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,2})?"
+                           r"\s*[(/](?P<agency>[^()/\n]{2,40})[)/]\s*[-—–]", re.M)
 
 
 def _domain(url: str) -> str:
@@ -59,7 +69,9 @@ def _outlet_patterns(lex: Lexicon) -> dict:
     alts = "|".join(re.escape(n) for n in sorted(by_alias, key=len, reverse=True))
     own = re.compile(rf"\b(?:told|tells|telling|speaking to|spoke to|said to|in an interview with|interviewed by)\s+(?P<a1>{alts})\b"
                      rf"|\b(?P<a2>{alts})(?:’|')?(?:s)?\s+sources\b|\b(?P<a3>{alts})\s+(?:has learned|learned|understands)\b")
-    hit = {"lex": lex, "by_alias": by_alias, "lines": lines, "own": own, "any": re.compile(rf"\b(?:{alts})\b")}
+    marks = [(m, o["name"]) for o in lex.outlets for m in (o.get("marks") or ())]
+    hit = {"lex": lex, "by_alias": by_alias, "lines": lines, "own": own, "any": re.compile(rf"\b(?:{alts})\b"),
+           "marks": marks}
     _PATTERNS[id(lex)] = hit
     return hit
 
@@ -113,6 +125,28 @@ def infer_outlet(article: Article, lex: Lexicon | None = None) -> tuple[str | No
                 if name:
                     scores[name] += 2
                     why.setdefault(name, f"{m.group(0)!r} in the site's own boilerplate")
+    # the agency credit of a dateline, and the outlet's own header marks
+    credit = None
+    dl = _dateline(article, lex)
+    if dl is not None and dl.agency:
+        credit = dl.agency
+    else:
+        for p in _head_paragraphs(article):
+            m = _PLACE_CREDIT.match(text, p.start, p.end) if p.kind in ("body", "heading", "byline") else None
+            if m:
+                credit = m.group("agency")
+                break
+    if credit:
+        name = pats["lines"].get(credit.strip().lower())
+        if name:
+            scores[name] += 3
+            why.setdefault(name, f"the agency credit of the dateline ({credit!r})")
+    for mark, name in pats["marks"]:
+        for p in article.paragraphs[:12]:
+            if p.kind not in ("caption", "foreign") and mark in text[p.start:p.end]:
+                scores[name] += 3
+                why.setdefault(name, f"the outlet's mark {mark!r}")
+                break
     for dom in url_domains:
         name = by_domain(dom)
         if name:
@@ -176,40 +210,116 @@ def infer_published(article: Article, lex: Lexicon | None = None, today: date | 
         for x in find_dates(text, Reference(), lex, s, e):
             if x.explicit_year and not x.future and x.lo and x.lo <= today:
                 absolute.append(x)
+    dl = _dateline(article, lex)
+    if dl is not None:
+        return _dateline_date(dl, absolute, today)
     years = [x.hi.year for x in absolute if x.width <= 366]
+    # "the 74th anniversary of NATO's founding in 1949", "75 years since …": the year the text is written in
+    anniversaries = [y for y in _anniversary_years(text) if y <= today.year]
+    years += anniversaries
     year_hint = max(years) if years else None
     if year_hint is None:
         return None, "no year is mentioned in the text"
     # the honest lower bound: the article was published on or after the start of every past happening it
     # dates with an explicit year ("on January 10, 2024", "in February 2024", "since November 2023")
     floor = max((x.lo for x in absolute), default=None)
-    edtf, how = _published_estimate(article, lex, g, segs, year_hint, today)
+    # a year named only as a year ("went into effect in 1994", "coups since 2020") is background unless some
+    # month or day of that year is named too
+    background = not any(x.width <= 31 and x.hi.year == year_hint for x in absolute) and year_hint not in anniversaries
+    edtf, how = _published_estimate(article, lex, g, segs, year_hint, today, background)
     return _not_before(edtf, how, floor)
+
+
+_ANNIVERSARY = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th) anniversary of [^.;]{0,100}?\b((?:1[6-9]|20)\d{2})\b"
+                          r"|\b(\d{1,3}) years (?:since|after) [^.;]{0,100}?\b((?:1[6-9]|20)\d{2})\b", re.I)
+
+
+def _anniversary_years(text: str) -> list[int]:
+    """Years an anniversary names: the Nth anniversary of something in year Y falls in Y + N."""
+    out = []
+    for m in _ANNIVERSARY.finditer(text):
+        n, y = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        if 0 < int(n) < 500:
+            out.append(int(y) + int(n))
+    return out
+
+
+def _head_paragraphs(article: Article):
+    """The lines before the story and its first two paragraphs (where datelines and credits stand)."""
+    body_seen = 0
+    for p in article.paragraphs[:12]:
+        if p.kind in ("caption", "foreign", "navigation", "cookie", "promo", "related", "credit"):
+            continue
+        if p.kind == "body":
+            body_seen += 1
+            if body_seen > 2:
+                break
+        yield p
+
+
+def _dateline(article: Article, lex: Lexicon):
+    """The dateline among the first lines of the article (``_head_paragraphs``)."""
+    text = article.text
+    for p in _head_paragraphs(article):
+        seg = text[p.start:p.end]
+        if len(seg) > 120:
+            end = p.start + 120
+        else:
+            end = p.end
+        dl = find_dateline(text, lex, p.start, end)
+        if dl is not None:
+            return dl
+    return None
+
+
+def _dateline_date(dl, absolute, today: date) -> tuple[str | None, str]:
+    """The publication date a dateline gives; a dateline without a year takes the year of the latest
+    explicitly dated past event (or the following year, if the dateline's day would fall before it)."""
+    if dl.year is not None:
+        d = dl.day_in(dl.year)
+        return d.isoformat(), f"the dateline {dl.text!r}"
+    floor = max((x.lo for x in absolute), default=None)
+    if floor is None:
+        return None, f"the dateline {dl.text!r} has no year, and no dated event in the text fixes it"
+    y = floor.year
+    d = dl.day_in(y)
+    while d is None or d < floor:
+        y += 1
+        d = dl.day_in(y)
+    if d > today:
+        return None, f"the dateline {dl.text!r} has no year, and none fits before today"
+    return f"{d.isoformat()}?", (f"the dateline {dl.text!r}, in the first year that puts it on or after the latest "
+                                 f"explicitly dated past event ({floor.isoformat()}); the year assumes news "
+                                 "recency (marked '?')")
 
 
 def _not_before(edtf: str | None, how: str, floor: date | None) -> tuple[str | None, str]:
     """Never start a publication interval before a past happening the article dates explicitly."""
     span = span_of_edtf(edtf) if edtf else None
-    if floor is None or span is None or span[0] >= floor:
+    if floor is None or span is None or (span[0] is not None and span[0] >= floor):
         return edtf, how
     lo, hi = span
-    if hi >= floor:
+    if hi is None or hi >= floor:            # an open end ("2020-01-01/..") stays open
         return edtf_of(floor, hi), f"{how}; not before {floor.isoformat()}, the start of an explicitly dated past event"
     hi = floor + timedelta(days=30)
     return edtf_assumed_end(floor, hi), (f"after the latest explicitly dated past event ({floor.isoformat()}); "
                                          "the end assumes publication within a month (marked '?')")
 
 
-def _published_estimate(article: Article, lex: Lexicon, g, segs, year_hint: int, today: date) -> tuple[str | None, str]:
+def _published_estimate(article: Article, lex: Lexicon, g, segs, year_hint: int, today: date,
+                        background: bool = False) -> tuple[str | None, str]:
     text = article.text
     # pass 2: partial dates ("On January 10", "in June") in the year the text is about
     ref = Reference(year_hint=year_hint)
     dated = []
     weekday_cue = False
+    unresolved_relative = False   # "in March last year", "next month": relative to the unknown publication
     for s, e in segs:
         for x in find_dates(text, ref, lex, s, e):
             if x.kind == "weekday" or (x.kind == "relative" and "week" in x.text.lower()):
                 weekday_cue = True
+            if x.kind == "relative" and x.lo is None and re.search(r"\b(?:year|month)\b", x.text, re.I):
+                unresolved_relative = True
             if x.future or x.lo is None or x.hi is None or x.lo > today or x.kind == "since":
                 continue
             if x.kind in ("absolute", "partial") and x.width <= 31:
@@ -238,7 +348,7 @@ def _published_estimate(article: Article, lex: Lexicon, g, segs, year_hint: int,
         hi = latest_day + timedelta(days=6 if weekday_cue else 30)
         anchor = next(x for x in days if x.hi == latest_day)
         if not anchor.explicit_year and (latest_explicit is None or latest_explicit < anchor.lo):
-            return _year_uncertain(anchor, year_hint, latest_explicit_lo)
+            return _year_uncertain(anchor, year_hint, latest_explicit_lo, background)
         if weekday_cue:
             return edtf_of(latest_day, hi), f"after the latest dated event mentioned ({latest_day.isoformat()}), in the same week"
         return edtf_assumed_end(latest_day, hi), (f"after the latest dated event mentioned ({latest_day.isoformat()}); "
@@ -248,21 +358,40 @@ def _published_estimate(article: Article, lex: Lexicon, g, segs, year_hint: int,
         if lo.year < year_hint:
             return f"{year_hint:04d}", "the latest year mentioned"
         if not latest_month.explicit_year and (latest_explicit is None or latest_explicit < latest_month.lo):
-            return _year_uncertain(latest_month, year_hint, latest_explicit_lo)
+            return _year_uncertain(latest_month, year_hint, latest_explicit_lo, background)
         nxt = date(*divmod_month(lo.year, lo.month + 1), 1)
         hi = date(*divmod_month(nxt.year, nxt.month + 1), 1) - timedelta(days=1)
-        return edtf_of(lo, hi), f"after the latest month mentioned ({latest_month.edtf})"
-    return f"{year_hint:04d}", "the latest year mentioned"
+        # the month is when the latest dated event happened: a lower bound; the end assumes recency
+        return edtf_assumed_end(lo, hi), (f"after the start of the latest month mentioned ({latest_month.edtf}); "
+                                          "the end assumes publication within a month after it (marked '?')")
+    return _year_only(year_hint, background or unresolved_relative)
 
 
-def _year_uncertain(x, year_hint: int, latest_explicit_lo: date | None) -> tuple[str, str]:
+def _year_only(year_hint: int, open_end: bool) -> tuple[str, str]:
+    """Only a year is known. It bounds the publication from below; that the article is from that very year
+    is an assumption (marked '?'), and no assumption at all when the text dates things relative to its own,
+    unknown, year ("in March last year") or names the year only as background."""
+    lo = date(year_hint, 1, 1)
+    if open_end:
+        return edtf_of(lo, None), (f"not before {year_hint} (the latest year mentioned); the text gives no clue "
+                                   "to how much later it was published")
+    return edtf_assumed_end(lo, date(year_hint, 12, 31)), (f"the latest year mentioned ({year_hint}); that the "
+                                                          "article is from that year assumes news recency (marked '?')")
+
+
+def _year_uncertain(x, year_hint: int, latest_explicit_lo: date | None, background: bool = False) -> tuple[str, str]:
     """The latest happening is dated without a year ("in October", "On January 10").
 
     Its year was only assumed to be the latest year the text names; the article may as well be from the
     following year. The honest interval runs from the latest explicitly dated happening (or the start of
-    that year) to a month after the undated one read in the following year.
+    that year) to a month after the undated one read in the following year. When that year is named only
+    as a year (background: "went into effect in 1994"), the undated happening may be any later year: the
+    year is a lower bound and the interval stays open.
     """
     lo = date(year_hint, 1, 1) if latest_explicit_lo is None else min(latest_explicit_lo, x.lo)
+    if background:
+        return edtf_of(lo, None), (f"the latest happening ({x.text!r}) has no year and the latest year named "
+                                   f"({year_hint}) is background: not before {lo.isoformat()}, year unknown")
     try:
         hi = x.hi.replace(year=x.hi.year + 1) + timedelta(days=30)
     except ValueError:  # 29 February

@@ -1,0 +1,75 @@
+"""Event wordings of alliance news beyond one story: lists of states, nominal acts, group anaphora,
+the direction of suspensions, non-renewal, rejoining (synthetic sentences written for these tests)."""
+
+
+def got(res):
+    return {(e["type"], e["actor"], e["target"], e["date"]) for e in res.events}
+
+
+def test_the_states_named_in_a_nominal_withdrawal_each_announce_it(run):
+    res = run("Sahel juntas and ECOWAS\n\nOn January 28, the military rulers announced the immediate withdrawal "
+              "of Mali, Niger and Burkina Faso from ECOWAS.\n", published="2024-01-30")
+    assert {("announce_withdrawal", s, "ECOWAS", "2024-01-28") for s in ("MLI", "NER", "BFA")} <= got(res)
+
+
+def test_an_alliance_suspending_a_state_is_recorded_state_to_alliance(run):
+    res = run("ECOWAS and Niger\n\nOn December 10, 2023 ECOWAS suspended the Republic of Niger from all its "
+              "institutions. In December 2012 the CSTO leaders decided to suspend Uzbekistan's membership.\n",
+              published="2023-12-12")
+    g = got(res)
+    assert ("suspend_membership", "NER", "ECOWAS", "2023-12-10") in g
+    assert ("suspend_membership", "UZB", "CSTO", "2012-12") in g
+
+
+def test_a_state_suspending_its_own_membership_freezes_its_participation(run):
+    res = run("Uzbekistan and the CSTO\n\nIn June 2012 Uzbekistan suspended its membership in the CSTO.\n",
+              published="2012-07-01")
+    assert ("freeze_participation", "UZB", "CSTO", "2012-06") in got(res)
+    assert not [e for e in res.events if e["type"] == "suspend_membership"]
+
+
+def test_group_anaphora_and_leaders_of_a_list_name_every_state(run):
+    res = run("The treaty\n\nIn April 1999 Georgia, Azerbaijan and Uzbekistan refused to sign the protocol on the "
+              "treaty's extension. Those three countries stayed away from the CSTO meeting in Moscow on April 20, 1999.\n\n"
+              "The leaders of Mali, Burkina Faso and Niger on September 16, 2023 signed the charter of the Alliance of "
+              "Sahel States.\n", published="1999-04-22")
+    g = got(res)
+    assert {("skip_meeting", s, "CSTO", "1999-04-20") for s in ("GEO", "AZE", "UZB")} <= g
+    assert {("sign", s, "AES", "2023-09-16") for s in ("MLI", "BFA", "NER")} <= g
+    # refusing to sign is not signing, and five states signing one protocol is not a bilateral agreement
+    assert not [e for e in res.events if e["type"] in ("sign", "sign_agreement") and e["actor"] == "GEO"]
+
+
+def test_non_renewal_rejoining_and_a_note_of_withdrawal(run):
+    res = run("Uzbekistan and the CSTO\n\nIn 1999 Tashkent refused to prolong the treaty. In August 2006 Uzbekistan "
+              "rejoined the CSTO. In June 2012 Uzbekistan sent a note to the CSTO secretariat saying that it wanted "
+              "to leave the organization.\n", published="2012-12-20")
+    g = got(res)
+    assert ("withdraw", "UZB", "CSTO", "1999") in g
+    assert ("join", "UZB", "CSTO", "2006-08") in g
+    assert ("notify_withdrawal", "UZB", "CSTO", "2012-06") in g
+
+
+def test_a_request_names_whom_it_asks_and_a_refusal_for_now_is_a_refusal(run):
+    res = run("Kyrgyzstan asks for help\n\nOn June 12, 2010 the Kyrgyz government asked Russia to send troops to "
+              "Kyrgyzstan. On June 24, 2010 Russian President Dmitry Medvedev said Russia is not yet planning to send "
+              "peacekeepers to Kyrgyzstan.\n", published="2010-06-25")
+    g = got(res)
+    assert ("request_assistance", "KGZ", "RUS", "2010-06-12") in g
+    assert ("deny_assistance", "RUS", "KGZ", "2010-06-24") in g
+
+
+def test_a_passive_without_its_agent_has_no_actor_and_a_deontic_generic_is_no_event(run):
+    res = run("Criticism\n\nIn 2005 Uzbekistan was strongly criticized for the crackdown.\n\n"
+              "\u201cA country that is attacked has got to be the one that asks for help,\u201d the secretary general "
+              "of NATO said on September 12, 2001.\n", published="2005-06-01")
+    assert not [e for e in res.events if e["type"] == "accuse" and e["actor"] == "UZB"]
+    assert not [e for e in res.events if e["type"] == "request_assistance"]
+
+
+def test_a_campaign_launched_in_a_country_is_an_attack_and_forces_sent_are_deployed(run):
+    res = run("Russia and the CSTO at war and in peace\n\nRussia launched its full-scale military campaign in Ukraine in February 2022. On January 6, "
+              "2022 the CSTO peacekeeping forces sent to Kazakhstan began to arrive.\n", published="2022-03-01")
+    g = got(res)
+    assert ("attack", "RUS", "UKR", "2022-02") in g
+    assert ("deploy_forces", "CSTO", "KAZ", "2022-01-06") in g

@@ -1,0 +1,123 @@
+"""Publication date and outlet from datelines, lower bounds and relative years (synthetic texts)."""
+from datetime import date
+
+from foedus.extraction.dates import Reference, find_dateline, find_dates
+from foedus.extraction.pipeline import prepare
+from foedus.sources.model import Article
+
+TODAY = date(2026, 1, 15)
+
+
+def article(text: str) -> Article:
+    return prepare(Article(doc_id="t", text=text, source="t"))
+
+
+def published(text: str) -> str | None:
+    return article(text).published
+
+
+# --- datelines -------------------------------------------------------------------------------------
+
+def test_dateline_forms_are_recognised():
+    dl = find_dateline("ASTANA, March 4 (Kazinform) — The council met.")
+    assert (dl.month, dl.day, dl.year, dl.agency) == (3, 4, None, "Kazinform")
+    dl = find_dateline("Headline\n7 October, 09:15\nThe ministers met.")
+    assert (dl.month, dl.day, dl.year) == (10, 7, None)
+    dl = find_dateline("May 2. Interfax")
+    assert (dl.month, dl.day, dl.agency) == (5, 2, "Interfax")
+    dl = find_dateline("Headline\nNov. 3, 2015\nThe ministers met.")
+    assert (dl.month, dl.day, dl.year) == (11, 3, 2015)
+    dl = find_dateline("BRUSSELS, Belgium, Nov. 3 - The allies met.")
+    assert dl.place == "BRUSSELS, Belgium" and (dl.month, dl.day) == (11, 3)
+
+
+def test_ordinary_sentences_are_not_datelines():
+    assert find_dateline("On March 4, the council met in Astana.") is None
+    assert find_dateline("March 4 was a cold day in Astana.") is None
+    assert find_dateline("Moscow said on March 4 that the council met.") is None
+
+
+def test_dateline_is_not_an_event_date():
+    xs = find_dates("ASTANA, March 4 (Kazinform) - Kyrgyzstan left the bloc in May 2015.", Reference())
+    assert [x.edtf for x in xs] == ["2015-05"]
+
+
+def test_yearless_dateline_takes_the_year_of_the_latest_dated_event():
+    text = ("Bloc suspends a member\n\nASTANA, March 4 (Kazinform) — The council suspended the member on Tuesday.\n\n"
+            "The member asked to leave in October 2015. It had joined in 2009.\n")
+    assert published(text) == "2016-03-04?"      # March 4, 2015 would be before October 2015
+    text2 = text.replace("October 2015", "January 2015")
+    assert published(text2) == "2015-03-04?"
+
+
+def test_yearless_dateline_with_nothing_to_fix_the_year_stays_unknown():
+    a = article("Bloc suspends a member\n\nASTANA, March 4 (Kazinform) — The council suspended the member.\n")
+    assert a.published is None
+    assert "no year" in a.inferred["published"]
+
+
+def test_dateline_with_a_year_wins():
+    assert published("Headline\nNov. 3, 2015\nThe treaty entered into force in 1994. In June 2015 they met.\n") == "2015-11-03"
+
+
+# --- the latest explicit date is a lower bound ------------------------------------------------------
+
+def test_latest_month_is_a_lower_bound_with_assumed_end():
+    p = published("Talks\n\nIn April 2019, the council rejected the plan. The ministers said the bloc was weak.\n")
+    assert p.endswith("?") and p.startswith("2019-04")
+
+
+def test_weekday_keeps_publication_within_a_week_of_the_latest_day():
+    p = published("Talks\n\nThe summit held on Sunday in the capital followed the session of Nov. 5, 2017.\n")
+    assert p == "2017-11-05/2017-11-11"
+
+
+# --- background years ---------------------------------------------------------------------------------
+
+def test_background_year_only_bounds_from_below():
+    text = ("Treaty lapses\n\nThe members met in the capital on May 12, the day the treaty expired.\n\n"
+            "The treaty was signed in 1990 and entered into force in 1992.\n")
+    p = published(text)
+    assert p.startswith("1992") and p.endswith("/..")
+
+
+def test_month_precise_year_is_not_background():
+    text = ("Treaty lapses\n\nThe members met in the capital on May 12.\n\nIn February 2018 the treaty was revised.\n")
+    p = published(text)
+    assert p.startswith("2018-02-01/2019")
+
+
+# --- relative years without a reference date ----------------------------------------------------------
+
+def test_month_with_relative_year_needs_a_reference():
+    xs = find_dates("The bloc admitted it in October last year.", Reference())
+    assert [(x.kind, x.edtf) for x in xs] == [("relative", None)]
+    pub = Reference(date(2019, 2, 1), date(2019, 2, 28))
+    assert find_dates("in October last year", pub)[0].edtf == "2018-10"
+    assert find_dates("in March of this year", pub)[0].edtf == "2019-03"
+    # an open publication interval is no reference date either
+    assert find_dates("in October last year", Reference(date(2019, 2, 1), None))[0].edtf is None
+
+
+def test_relative_year_never_resolves_to_the_wall_clock_year():
+    text = "Bloc grows\n\nThe bloc admitted Ruritania in March last year. It was founded in 2016.\n"
+    a = article(text)
+    assert a.published is not None and a.published.startswith("2016") and a.published.endswith("/..")
+    for y in (str(TODAY.year), str(TODAY.year - 1)):
+        assert y not in a.published
+
+
+# --- outlet marks ---------------------------------------------------------------------------------------
+
+def test_outlet_from_dateline_credit():
+    a = article("Headline\n\nASTANA, March 4 (Itar-Tass) — The council met. In 2015 it met too.\n")
+    assert a.outlet == "TASS"
+    a = article("Headline\n\nWASHINGTON (AP) — The allies met on Tuesday.\n")
+    assert a.outlet == "Associated Press"
+    a = article("Headline\n\nMay 2. Interfax\n\nThe council met.\n")
+    assert a.outlet == "Interfax"
+
+
+def test_outlet_from_publication_mark_but_not_from_a_citation():
+    assert article("Headline\n\nPublication: Monitor Volume: 3 Issue: 12\n\nThe council met.\n").outlet == "Jamestown Foundation"
+    assert article("Headline\n\nThe council met, Interfax reported, citing a source.\n").outlet is None

@@ -1,0 +1,135 @@
+"""Quote cues of news writing and speaker ids (synthetic sentences written for these tests)."""
+
+
+def said(res):
+    return {(q["speaker"], q["kind"], q["text"]) for q in res.quotes}
+
+
+def speaker_of(res, start):
+    got = [q["speaker"] for q in res.quotes if q["text"].startswith(start)]
+    return got[0] if got else None
+
+
+# --- speaker ids -----------------------------------------------------------------------------
+
+def test_a_peerage_title_before_a_surname_is_the_registry_person(run):
+    res = run("Alliance\n\nLord Robertson said that the allies would stand together against any threat to "
+              "their territory.\n", published="2001-09-13")
+    assert speaker_of(res, "the allies would stan") == "george-robertson"
+
+
+def test_a_surname_alone_is_the_one_registry_person_with_that_surname(run):
+    res = run("Alliance\n\nStoltenberg said that the alliance would send more troops to its eastern flank "
+              "next year.\n", published="2022-03-01")
+    assert speaker_of(res, "the alliance would s") == "jens-stoltenberg"
+
+
+def test_a_military_rank_before_a_known_name_does_not_change_the_id(run):
+    res = run("Sahel\n\nCaptain Ibrahim Traore said that Burkina Faso would leave the regional bloc "
+              "without delay.\n", published="2024-01-29")
+    assert speaker_of(res, "Burkina Faso would le") == "ibrahim-traore"
+
+
+def test_transliteration_variants_are_one_person(run):
+    res = run("Summit\n\nAlexander Lukashenka said that the member states had agreed on a new budget for the "
+              "organisation. Kassym-Jomart Tokaev said that his country would host the next summit in the "
+              "autumn.\n", published="2022-10-14")
+    assert speaker_of(res, "the member states had") == "alexander-lukashenko"
+    assert speaker_of(res, "his country would hos") == "kassym-jomart-tokayev"
+
+
+def test_a_junta_leader_spelt_tiani_is_tchiani(run):
+    res = run("Niamey\n\nGeneral Abdourahamane Tiani said that the soldiers would return to their barracks "
+              "within three years.\n", published="2023-08-20")
+    assert speaker_of(res, "the soldiers would re") == "abdourahamane-tchiani"
+
+
+def test_a_shared_surname_resolves_to_the_one_in_office_on_the_day(run):
+    res = run("Washington\n\nBush said that the attack on the United States was an attack on all the "
+              "allies of the country.\n", published="2001-10-02")
+    assert speaker_of(res, "the attack on the Un") == "george-w-bush"
+
+
+# --- cues --------------------------------------------------------------------------------------
+
+def test_a_quotation_followed_by_a_described_speaker_who_posted_on_x(run):
+    res = run("Sahel\n\n\u201cToday we signed the charter of a new defence pact between our three countries\u201d, "
+              "the head of the ruling council, Moussa Kandia, posted on X, the social network.\n",
+              published="2023-09-17")
+    got = [q for q in res.quotes if q["text"].startswith("Today we signed")]
+    assert got and got[0]["speaker"] == "moussa-kandia" and got[0]["kind"] == "direct"
+
+
+def test_an_outlet_that_quotes_a_person_gives_the_person_as_speaker(run):
+    res = run("Peacekeepers\n\n\u201cThe units will protect airports and power plants until order is restored "
+              "in the country,\u201d the agency quotes alliance spokesman Pavel Dorokhin.\n",
+              published="2022-01-07")
+    got = [q for q in res.quotes if q["text"].startswith("The units will")]
+    assert got and got[0]["speaker"] == "pavel-dorokhin"
+
+
+def test_an_outlet_quoted_a_person_as_saying(run):
+    res = run("Minsk\n\nThe news agency quoted Pavel Dorokhin as saying that the exercises would start in "
+              "September near the border.\n", published="2022-01-07")
+    assert ("pavel-dorokhin", "indirect", "the exercises would start in September near the border") in said(res)
+
+
+def test_a_person_was_quoted_as_saying(run):
+    res = run("Minsk\n\nPavel Dorokhin was quoted as saying that the exercises would start in September "
+              "near the border.\n", published="2022-01-07")
+    got = [q for q in res.quotes if q["text"].startswith("the exercises would")]
+    assert got and got[0]["speaker"] == "pavel-dorokhin"
+
+
+def test_told_an_outlet_and_said_in_a_post_on_x(run):
+    res = run("Talks\n\nPavel Dorokhin told Reuters that the talks would resume next week in Geneva. "
+              "Marta Kelner said in a post on X that her government would not sign the accord.\n",
+              published="2024-02-01")
+    assert speaker_of(res, "the talks would resum") == "pavel-dorokhin"
+    assert speaker_of(res, "her government would ") == "marta-kelner"
+
+
+def test_tweeted_and_wrote_on_x(run):
+    res = run("Talks\n\nMarta Kelner tweeted that the vote had been postponed until the spring. "
+              "Pavel Dorokhin wrote on X that the delegation had left the summit early.\n",
+              published="2024-02-01")
+    assert speaker_of(res, "the vote had been pos") == "marta-kelner"
+    assert speaker_of(res, "the delegation had le") == "pavel-dorokhin"
+
+
+def test_a_failed_or_negated_speech_act_is_not_a_quote(run):
+    res = run("Unrest\n\nPavel Dorokhin said foreign groups were behind the riots. He failed to specify which "
+              "groups or countries were involved in the unrest. Marta Kelner did not say whether the troops "
+              "would stay beyond March. She declined to say how many soldiers had been sent.\n",
+              published="2022-01-07")
+    texts = [q["text"] for q in res.quotes]
+    assert any(t.startswith("foreign groups were behind") for t in texts)
+    assert not any("groups or countries" in t for t in texts)
+    assert not any("troops would stay" in t for t in texts)
+    assert not any("soldiers had been sent" in t for t in texts)
+
+
+def test_a_negated_denial_is_still_a_statement(run):
+    res = run("Talks\n\nPavel Dorokhin did not deny that the talks had stalled over the border question.\n",
+              published="2024-02-01")
+    assert any(q["text"].startswith("the talks had stalled") for q in res.quotes)
+
+
+def test_a_clause_that_only_reports_the_act_is_not_a_quote(run):
+    res = run("Summit\n\nThe country has left the organisation. President Marta Kelner announced this yesterday "
+              "at the session of the council in the capital.\n", published="2012-12-20")
+    assert not [q for q in res.quotes if "at the session" in q["text"]]
+
+
+def test_a_definite_role_noun_after_a_named_person_is_that_person(run):
+    res = run("Peacekeepers\n\nPavel Dorokhin, head of the parliament's defence committee, said that the troops "
+              "would only guard airports. However, the Russian official added that the troops would stay for "
+              "an indefinite period of time.\n", published="2022-01-07")
+    assert speaker_of(res, "the troops would stay") == "pavel-dorokhin"
+
+
+def test_a_definite_role_noun_for_an_unnamed_source_stays_anonymous(run):
+    res = run("Talks\n\nA senior official said that the talks had stalled. Pavel Dorokhin said that the talks "
+              "would resume in March. The official added that the delegation would not travel to Geneva.\n",
+              published="2024-02-01")
+    assert speaker_of(res, "the delegation would") is None
