@@ -69,6 +69,8 @@ class Gazetteer:
         self.person_pronouns = frozenset(conf.get("person_pronouns") or ())
         self.group_pronouns = frozenset(conf.get("group_pronouns") or ())
         self.surface: dict[str, ActorRef] = {}
+        # capitals and other places, whatever actor they may also stand for ("Brussels")
+        self.place_names = frozenset(c.lower() for a in registry.actors if a.kind != "person" for c in a.capitals)
         self.adjective: dict[str, str] = {}
         self.surnames: dict[str, list[str]] = {}
         for a in registry.actors:

@@ -28,6 +28,9 @@ OPEN_Q = "«“„"
 CLOSE_Q = "»”"
 ALL_Q = "«»“”„\""
 _REL_PRON = {"who", "which", "that", "whom"}
+_RELATIONAL = frozenset({"neighbor", "neighbour", "neighbors", "neighbours", "ally", "allies", "partner", "partners",
+                         "rival", "rivals", "enemy", "enemies", "adversary", "adversaries", "foe", "foes", "client",
+                         "satellite", "protege", "protégé", "patron"})
 
 
 def _under_np(tok, head) -> bool:
@@ -345,6 +348,9 @@ class DocContext:
             r = self._ref_of_ent(e)
             if r is not None:
                 return r
+        # "Russia's western neighbour", "Moscow's closest ally": a relation to the possessor, not the possessor
+        if low in _RELATIONAL and any(c.dep_ == "poss" for c in head.children):
+            return None
         # the head is a title or a common noun: look at the whole phrase
         np = self.np_tokens(head)
         # where something happens is not who does it ("the ECOWAS leaders' meeting in Abuja")

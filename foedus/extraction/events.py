@@ -151,6 +151,9 @@ class EventFinder:
             # "the final declaration called for …": its issuer, the actor named last
             r = self.ctx._previous_actor(head, plural=False)
             return [r] if r is not None and r.actor else None
+        if low in ("them", "they") and head.dep_ in ("dobj", "pobj", "nsubj"):
+            # "… Sweden and Finland … accusing them of …": the last list of states named before
+            return self._previous_state_list(head, None)
         if low not in self._GROUP_NOUNS:
             return None
         n = None
@@ -195,6 +198,18 @@ class EventFinder:
             return False
         return not any(self.ctx.ent_of(t) is not None and self.ctx.ent_of(t).label_ in ("GPE", "NORP")
                        for t in head.subtree)
+
+    def _previous_subject(self, tok):
+        """The subject of the main verb of the sentence before ``tok``'s, when it is a plural noun phrase."""
+        sent = self.ctx.sent_of(tok.i)
+        if sent.start == 0:
+            return None
+        prev = self.ctx.sent_of(sent.start - 1)
+        subj = next((c for c in prev.root.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.i >= tok.i:
+            return None
+        plural = subj.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subj.children) or subj.lower_ == "they"
+        return subj if plural else None
 
     def _surface_list(self, head) -> list[Ref]:
         """The states of a written list around ``head`` ("Tbilisi, Baku and Tashkent"), read from the
@@ -244,6 +259,18 @@ class EventFinder:
         listed = self._surface_list(head)
         if len(listed) > 1:
             return listed
+        if head.is_upper and len(head.text) > 2 and head.i + 2 < len(head.doc) and head.nbor(1).text in ("—", "–", "-", "--"):
+            # a dateline ("ISTANBUL—Turkey on Sunday raised …"): the place is not the subject, what follows it is
+            app = next((c for c in head.children if c.dep_ == "appos"), None) or head.nbor(2)
+            if app is not None and app.i > head.i:
+                return self._refs(app, groups)
+        if head.lower_ == "they" and groups:
+            # "The leaders condemned … They demanded …": a plural pronoun continues the previous sentence's subject
+            prev = self._previous_subject(head)
+            if prev is not None:
+                refs = self._refs(prev, groups=True) if prev.lower_ != "they" else []
+                if refs and all(r.actor for r in refs):
+                    return refs
         out = []
         r = self.ctx.resolve(head)
         if (r is None or not r.actor) and self._institution(head) and self.ctx.main_alliance:
@@ -409,7 +436,9 @@ class EventFinder:
             return
         # when
         lo, hi, date = self._date(sent, head, ms, me, sent_dates, narrative, region, et.name in _DATED_BY_OBJECT)
-        f = Found(et.name, actor, target, date, lo, hi, ctx.text[sent.start_char:sent.end_char].strip(), ms, me, modality,
+        seen = ctx.view[sent.start_char:sent.end_char]          # a blanked byline or dateline is not evidence
+        e0 = sent.start_char + len(seen) - len(seen.lstrip())
+        f = Found(et.name, actor, target, date, lo, hi, ctx.text[e0:sent.end_char].strip(), ms, me, modality,
                   None, m.group(0))
         dx = getattr(self, "last_date_expr", None)
         if dx is not None:
@@ -472,15 +501,27 @@ class EventFinder:
         doc = ctx.doc
         if et.target == "object_or_alliance" and head.pos_ in ("VERB", "AUX"):
             # "asked Russia to send troops": the state or alliance asked, when the verb names one
-            for c in head.children:
-                e = ctx.ent_of(c) if c.dep_ in ("dobj", "dative") and c.i > head.i else None
-                r = ctx._ref_of_ent(e) if e is not None else None
-                if r is not None and r.actor and r.actor != actor and self.gaz.kind(r.actor) in ("state", "alliance"):
-                    return r.actor
+            objs = [c for c in head.children if c.dep_ in ("dobj", "dative") and c.i > head.i]
+            objs += [g for p in head.children if p.dep_ == "prep" and p.lower_ == "to" and p.i > head.i
+                     for g in p.children if g.dep_ == "pobj"]
+            for c in objs:
+                named = []
+                for t in [c, *c.conjuncts]:
+                    e = ctx.ent_of(t)
+                    r = ctx._ref_of_ent(e) if e is not None else None
+                    if r is not None and r.actor and r.actor != actor and self.gaz.kind(r.actor) in ("state", "alliance"):
+                        named.append(r.actor)
+                if named:
+                    # "appealed to Russia and the CSTO": one request to each
+                    self.co_targets = [x for x in dict.fromkeys(named[1:]) if x != named[0]]
+                    return named[0]
         if et.target in ("alliance", "object_or_alliance"):
             best = None
             generic = False
             for ent in ctx.ents_in(sent.start, sent.end):
+                if ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("in", "at", "near") and \
+                        (ent.label_ in ("GPE", "LOC") or ent.text.lower() in self.gaz.place_names):
+                    continue     # a place ("NATO headquarters in Brussels"), even when it doubles as a metonym
                 if ent.ent_id_ and self.gaz.kind(ent.ent_id_) == "alliance":
                     d = (0 if ent.start_char >= me else 1, abs(ent.start_char - me))
                     if best is None or d < best[0]:

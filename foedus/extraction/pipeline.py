@@ -150,15 +150,19 @@ class Extractor:
         for si, sent in enumerate(ctx.sents):
             if sent.text.strip() == "":
                 continue
-            pi, para = ctx.paragraph_of(sent.start_char)
-            if para is None or para.kind not in ("body", "title") or sent.start_char >= para.end:
+            # the paragraph of the sentence's first visible character (a blanked byline before it is not it)
+            first = sent.start_char + len(sent.text) - len(sent.text.lstrip())
+            pi, para = ctx.paragraph_of(first)
+            if para is None or para.kind not in ("body", "title", "heading") or first >= para.end:
+                continue
+            if para.kind == "heading" and not _sentence_like(sent):
                 continue
             r = Reference(ref.pub_lo, ref.pub_hi, ref.year_hint, (narrative.lo, narrative.hi) if narrative else None)
             dates = find_dates(ctx.view, r, self.lex, sent.start_char, sent.end_char, original=article.text)
             # quotes first: they move who "he" is
             qf.direct_in_sentence(sent, si)
             qf.indirect_in_sentence(sent, si, prev_sent)
-            if para.kind == "body":
+            if para.kind in ("body", "heading"):
                 inherit = None
                 if narrative is not None:
                     low = sent.text.lstrip(" “\"«-–—").lower()
@@ -166,6 +170,10 @@ class Extractor:
                     previous = narrative_para is not None and body_ordinal.get(pi, -9) - body_ordinal.get(narrative_para, -99) == 1
                     if same or (previous and (low.startswith(_PRONOUN_START) or ctx.region_at(sent.start_char + 1))):
                         inherit = narrative
+                if para.kind == "heading" and ref.pub_lo is not None and ref.pub_hi is not None \
+                        and (ref.pub_hi - ref.pub_lo).days < 31:
+                    # a headline or standfirst reports the news of the day it is published
+                    inherit = TimeExpr(first, first, "(publication)", "publication", ref.pub_lo, ref.pub_hi)
                 here = [q for q in qf.quotes if sent.start_char - 2000 <= q.start < sent.end_char]
                 ef.sentence(sent, dates, inherit, here)
             usable = [x for x in dates if not x.future and x.lo is not None and x.width <= 400 and x.kind != "since"
@@ -210,6 +218,13 @@ def _assume_recent(res: DocResult) -> DocResult:
         ev["date"] = out["date"]
     res.reconciled = res.reconciled + records
     return res
+
+
+def _sentence_like(sent) -> bool:
+    """A heading that reads as a sentence (a standfirst: "Yerevan has accused Azerbaijani troops of …"),
+    with a finite verb and some length, is reported content; a section title ("Spring's Tempests") is not."""
+    words = [t for t in sent if t.is_alpha]
+    return len(words) >= 6 and any(t.pos_ in ("VERB", "AUX") and t.morph.get("VerbForm") in (["Fin"],) for t in sent)
 
 
 def _with_date_expr(res: DocResult) -> list[dict]:

@@ -165,7 +165,8 @@ def _label(text: str, paras: list[Paragraph], lex: Lexicon, detect_languages: bo
             p.kind = "heading"
 
 
-def nlp_view(text: str, paras: list[Paragraph], kinds: frozenset[str] = frozenset({"body", "title"})) -> str:
+def nlp_view(text: str, paras: list[Paragraph],
+             kinds: frozenset[str] = frozenset({"body", "title", "heading"})) -> str:
     """A same-length copy of ``text`` for the NLP pipeline.
 
     Paragraphs of other kinds are blanked (spaces), soft line breaks and

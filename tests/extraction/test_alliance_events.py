@@ -73,3 +73,40 @@ def test_a_campaign_launched_in_a_country_is_an_attack_and_forces_sent_are_deplo
     g = got(res)
     assert ("attack", "RUS", "UKR", "2022-02") in g
     assert ("deploy_forces", "CSTO", "KAZ", "2022-01-06") in g
+
+
+def test_a_dateline_is_not_the_subject_and_not_part_of_the_evidence(run):
+    res = run("Turkey asks its NATO allies for consultations after a jet is downed\n\nBy A. REPORTER\n\nISTANBUL\u2014Turkey on Sunday raised the stakes in the crisis, accusing "
+              "Syria of shooting down its jet on Friday.\n", published="2012-06-25")
+    ev = [e for e in res.events if e["type"] == "accuse"]
+    assert ev and (ev[0]["actor"], ev[0]["target"]) == ("TUR", "SYR")
+    assert ev[0]["evidence"].startswith("Turkey on Sunday")
+
+
+def test_a_standfirst_is_news_of_the_day_a_section_title_is_nothing(run):
+    res = run("Armenia asks the bloc for help\n\nYerevan has accused Azerbaijani troops of seizing its territory\n\n"
+              "Spring's tempests\n\nThe prime minister spoke to parliament.\n", published="2022-09-14")
+    got_ = {(e["type"], e["actor"], e["target"], e["date"]) for e in res.events}
+    assert ("accuse", "ARM", "AZE", "2022-09-14") in got_
+
+
+def test_the_bodies_and_documents_of_an_alliance_act_for_it(run):
+    res = run("ECOWAS summit on the coup in Niger\n\nECOWAS leaders met in Abuja on July 30, 2023 after the coup in "
+              "Niger. The leaders condemned the attempted overthrow of constitutional order in Niger. They demanded the "
+              "full restoration of constitutional order in the country.\n", published="2023-07-31")
+    g = {(e["type"], e["actor"], e["target"]) for e in res.events}
+    assert ("accuse", "ECOWAS", "NER") in g
+    assert ("demand", "ECOWAS", "NER") in g
+
+
+def test_a_neighbour_of_a_state_is_not_that_state_and_a_place_is_not_an_alliance(run):
+    res = run("Finland joins NATO\n\nOn April 4, 2023 the Finnish flag was raised at NATO headquarters in Brussels to "
+              "mark Russia's western neighbour becoming the 31st member of the alliance.\n", published="2023-04-04")
+    assert not [e for e in res.events if e["type"] == "join" and e["actor"] == "RUS"]
+    assert not [e for e in res.events if e["target"] == "EU"]
+
+
+def test_blame_or_demands_addressed_to_no_one_named_are_not_events(run):
+    res = run("Tajikistan\n\nIn October 2022 the president of Tajikistan demanded more respect at a summit.\n",
+              published="2022-11-01")
+    assert not [e for e in res.events if e["type"] == "demand"]
