@@ -35,6 +35,11 @@ def _under(tok, head, depth: int = 6) -> bool:
     return t == head
 
 
+def _participle(tok) -> bool:
+    """A past participle the tagger took for an adjective ("Armenia has “frozen” its participation")."""
+    return tok.pos_ == "ADJ" and any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" for c in tok.children)
+
+
 def _in_clause_below(tok, top) -> bool:
     """Is ``tok`` inside a relative or participial clause hanging below ``top``?"""
     t = tok
@@ -324,11 +329,12 @@ class EventFinder:
         if span is None or len(span) == 0:
             return
         toks = [t for t in span]
-        head = next((t for t in toks if t.pos_ in ("VERB",)), None) or next((t for t in toks if t.pos_ in ("AUX", "NOUN")), toks[0])
+        head = next((t for t in toks if t.pos_ in ("VERB",) or _participle(t)), None) or \
+            next((t for t in toks if t.pos_ in ("AUX", "NOUN")), toks[0])
         if trig.verb:
             # the first word of the match must be a verb; leading adverbs ("formally joined") are skipped
-            first = next((t for t in toks if t.pos_ not in ("ADV", "PART")), toks[0])
-            if first.pos_ not in ("VERB", "AUX"):
+            first = next((t for t in toks if t.pos_ not in ("ADV", "PART", "PUNCT")), toks[0])
+            if first.pos_ not in ("VERB", "AUX") and not _participle(first):
                 return
         region = ctx.region_at(ms)
         if trig.quote_only and region is None:

@@ -155,14 +155,14 @@ class Extractor:
             pi, para = ctx.paragraph_of(first)
             if para is None or para.kind not in ("body", "title", "heading") or first >= para.end:
                 continue
-            if para.kind == "heading" and not _sentence_like(sent):
+            if para.kind in ("heading", "title") and not _sentence_like(sent):
                 continue
             r = Reference(ref.pub_lo, ref.pub_hi, ref.year_hint, (narrative.lo, narrative.hi) if narrative else None)
             dates = find_dates(ctx.view, r, self.lex, sent.start_char, sent.end_char, original=article.text)
             # quotes first: they move who "he" is
             qf.direct_in_sentence(sent, si)
             qf.indirect_in_sentence(sent, si, prev_sent)
-            if para.kind in ("body", "heading"):
+            if para.kind in ("body", "heading", "title"):
                 inherit = None
                 if narrative is not None:
                     low = sent.text.lstrip(" “\"«-–—").lower()
@@ -170,7 +170,7 @@ class Extractor:
                     previous = narrative_para is not None and body_ordinal.get(pi, -9) - body_ordinal.get(narrative_para, -99) == 1
                     if same or (previous and (low.startswith(_PRONOUN_START) or ctx.region_at(sent.start_char + 1))):
                         inherit = narrative
-                if para.kind == "heading" and ref.pub_lo is not None and ref.pub_hi is not None \
+                if para.kind in ("heading", "title") and ref.pub_lo is not None and ref.pub_hi is not None \
                         and (ref.pub_hi - ref.pub_lo).days < 31:
                     # a headline or standfirst reports the news of the day it is published
                     inherit = TimeExpr(first, first, "(publication)", "publication", ref.pub_lo, ref.pub_hi)

@@ -110,3 +110,12 @@ def test_blame_or_demands_addressed_to_no_one_named_are_not_events(run):
     res = run("Tajikistan\n\nIn October 2022 the president of Tajikistan demanded more respect at a summit.\n",
               published="2022-11-01")
     assert not [e for e in res.events if e["type"] == "demand"]
+
+
+def test_a_quoted_participle_is_still_the_verb_and_a_lead_sentence_counts(run):
+    res = run("Armenia has \u201cfrozen\u201d its participation in the CSTO, Prime Minister Nikol Pashinyan told French "
+              "television on Thursday.\n\nPashinyan said that the CSTO, a military alliance of six former Soviet states, "
+              "had \u201cnot fulfilled its security obligations\u201d towards Armenia.\n", published="2024-02-23")
+    g = {(e["type"], e["actor"], e["target"]) for e in res.events}
+    assert ("freeze_participation", "ARM", "CSTO") in g
+    assert ("accuse", "ARM", "CSTO") in g
