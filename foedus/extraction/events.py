@@ -6,6 +6,8 @@ trigger's clause (else the time the narrative is at), the evidence the
 sentence. Only asserted happenings are events; the rest are claims."""
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 
 from foedus.extraction.discourse import DocContext, Ref
@@ -456,6 +458,11 @@ class EventFinder:
         for t in self.co_targets:
             found.append(Found(et.name, actor, t, date, lo, hi, f.evidence, ms, me, modality, f.speaker, f.trigger,
                                date_kind=f.date_kind, date_text=f.date_text))
+        states = [r for r in co_actors if r.actor and self.gaz.kind(r.actor) == "state"]
+        if et.prefer_alliance_actor and len(states) >= 2 and ctx.main_alliance and ctx.main_alliance != target:
+            # "Russia as well as Belarus, Kazakhstan, Kyrgyzstan and Tajikistan declined …": the members together
+            # are the alliance; the first named is recorded too
+            co_actors = [Ref("alliance", ctx.main_alliance, None, "")]
         for r in co_actors:
             if r.actor in (actor, target) or not self._kind_ok(self._actor_kind(r.actor), et.actor_kinds):
                 continue
@@ -523,7 +530,8 @@ class EventFinder:
                     return named[0]
         if et.target in ("alliance", "object_or_alliance"):
             best = None
-            generic = False
+            # "refused to prolong the treaty": the match itself names the alliance generically
+            generic = bool(re.search(r"\b(?:treaty|agreement|pact|alliance|bloc)\b", ctx.view[ms:me], re.I))
             for ent in ctx.ents_in(sent.start, sent.end):
                 if ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("in", "at", "near") and \
                         (ent.label_ in ("GPE", "LOC") or ent.text.lower() in self.gaz.place_names):
@@ -728,7 +736,11 @@ class EventFinder:
         best = None
         trig_idx = {t.i for t in doc.char_span(ms, me, alignment_mode="expand") or []}
         dates_ok = []
+        view = self.ctx.view
         for x in sent_dates:
+            before = view[sent.start_char:x.start]
+            if before.count("(") > before.count(")"):
+                continue    # a date in parentheses is a citation or an aside ("(Itar-Tass, April 22)"), not the event's
             xt = doc.char_span(x.start, x.end, alignment_mode="expand")
             if xt is not None:
                 r = xt.root

@@ -183,7 +183,7 @@ def reconcile(events: list[dict], published: str | None, facts: list[KnownFact],
         why = ("the only known fact of this type, actor and target compatible with the article's date and "
                "publication")
         if len(cands) > 1 and span is None and pub is not None and pub[0] is not None and pub[1] is not None:
-            recent = [f for f in cands if f.hi >= _recent_start(pub[0])]
+            recent = [f for f in cands if f.hi >= _recent_start(pub[0]) and f.lo <= pub[1]]
             if len(recent) == 1:
                 why = (f"the article gives no date; of the {len(cands)} known facts of this type, actor and target, "
                        "the only one of the publication year or the year before (news recency)")

@@ -119,3 +119,20 @@ def test_a_quoted_participle_is_still_the_verb_and_a_lead_sentence_counts(run):
     g = {(e["type"], e["actor"], e["target"]) for e in res.events}
     assert ("freeze_participation", "ARM", "CSTO") in g
     assert ("accuse", "ARM", "CSTO") in g
+
+
+def test_a_date_in_a_citation_is_not_the_events_and_refusing_to_renew_an_agreement_is_leaving(run):
+    res = run("The treaty shrinks\n\nIn April 1999 Belarus, Armenia, Kazakhstan, Kyrgyzstan and Tajikistan signed "
+              "the prolongation protocol of the CSTO (Itar-Tass, April 22). In 1999 Tashkent refused to prolong the agreement.\n",
+              published="1999-04-25")
+    g = {(e["type"], e["actor"], e["target"], e["date"]) for e in res.events}
+    assert ("sign", "KAZ", "CSTO", "1999-04") in g           # not April 22, the date of the agency's report
+    assert ("withdraw", "UZB", "CSTO", "1999") in g
+
+
+def test_members_declining_together_are_the_alliance(run):
+    res = run("Armenia and the CSTO\n\nIn September 2022 Russia as well as Belarus, Kazakhstan, Kyrgyzstan and "
+              "Tajikistan declined to openly side with Armenia.\n", published="2022-10-01")
+    g = {(e["type"], e["actor"], e["target"]) for e in res.events}
+    assert {("deny_assistance", "RUS", "ARM"), ("deny_assistance", "CSTO", "ARM")} <= g
+    assert not [e for e in res.events if e["actor"] in ("BLR", "KAZ", "KGZ", "TJK")]

@@ -122,3 +122,10 @@ def test_cli_reconciles_by_default_and_no_reference_disables(tmp_path):
     evs2, rec2 = _extract(tmp_path, "--no-reference")
     freeze2 = [e for e in evs2 if e["type"] == "freeze_participation"]
     assert freeze2 and freeze2[0]["date"] is None and rec2 == []
+
+
+def test_recency_never_picks_a_fact_after_the_publication():
+    facts = [fact("s-1992", "sign", "XAA", "ALLY", date(1992, 5, 15)), fact("s-1999", "sign", "XAA", "ALLY", date(1999, 4, 2)),
+             fact("s-2002", "sign", "XAA", "ALLY", date(2002, 10, 7))]
+    r = reconcile([ev("sign")], "1999-04-20/1999-05-20?", facts)
+    assert r.events[0]["date"] == "1999-04-02"
