@@ -350,7 +350,8 @@ class DocContext:
                 return r
         # "Russia's western neighbour", "Moscow's closest ally": a relation to the possessor, not the possessor
         if low in _RELATIONAL and any(c.dep_ == "poss" for c in head.children):
-            return None
+            app = next((c for c in head.children if c.dep_ == "appos" and self.ent_of(c) is not None), None)
+            return self.resolve(app, for_speaker=for_speaker) if app is not None else None   # "their ally, Armenia"
         # the head is a title or a common noun: look at the whole phrase
         np = self.np_tokens(head)
         # where something happens is not who does it ("the ECOWAS leaders' meeting in Abuja")

@@ -76,6 +76,7 @@ class KnownFact:
     hi: date
     edtf: str
     sources: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()       # where it happened (the ledger's ``place``/``places`` attributes)
 
 
 @dataclass
@@ -93,14 +94,18 @@ def facts_from_events(events) -> list[KnownFact]:
         if e.date is None or e.date.earliest is None or e.date.latest is None:
             continue
         key = (e.fact_key, e.type, e.actor, e.target)
-        d = by_key.setdefault(key, {"lo": e.date.earliest, "hi": e.date.latest, "sources": []})
+        d = by_key.setdefault(key, {"lo": e.date.earliest, "hi": e.date.latest, "sources": [], "places": []})
+        attrs = e.attributes or {}
+        for pl in ([attrs["place"]] if isinstance(attrs.get("place"), str) else []) + list(attrs.get("places") or ()):
+            if isinstance(pl, str) and pl not in d["places"]:
+                d["places"].append(pl)
         d["lo"], d["hi"] = min(d["lo"], e.date.earliest), max(d["hi"], e.date.latest)
         for ev in e.evidence:
             src = ev.url or ev.outlet or ev.document_id
             if src and src not in d["sources"]:
                 d["sources"].append(src)
-    return [KnownFact(k[0], k[1], k[2], k[3], d["lo"], d["hi"], edtf_of(d["lo"], d["hi"]), tuple(d["sources"]))
-            for k, d in by_key.items()]
+    return [KnownFact(k[0], k[1], k[2], k[3], d["lo"], d["hi"], edtf_of(d["lo"], d["hi"]), tuple(d["sources"]),
+                      tuple(d["places"])) for k, d in by_key.items()]
 
 
 @lru_cache(maxsize=1)
@@ -182,6 +187,14 @@ def reconcile(events: list[dict], published: str | None, facts: list[KnownFact],
             continue
         why = ("the only known fact of this type, actor and target compatible with the article's date and "
                "publication")
+        if len(cands) > 1:
+            # several fit, but the sentence names the place of exactly one ("the summit in Minsk")
+            text = (ev.get("evidence") or "").lower()
+            placed = [f for f in cands if any(re.search(r"\b" + re.escape(pl.lower()) + r"\b", text) for pl in f.places)]
+            if len(placed) == 1:
+                why = (f"of the {len(cands)} known facts of this type, actor and target, the only one at a place the "
+                       f"sentence names ({', '.join(placed[0].places)})")
+                cands = placed
         if len(cands) > 1 and span is None and pub is not None and pub[0] is not None and pub[1] is not None:
             recent = [f for f in cands if f.hi >= _recent_start(pub[0]) and f.lo <= pub[1]]
             if len(recent) == 1:

@@ -136,3 +136,9 @@ def test_members_declining_together_are_the_alliance(run):
     g = {(e["type"], e["actor"], e["target"]) for e in res.events}
     assert {("deny_assistance", "RUS", "ARM"), ("deny_assistance", "CSTO", "ARM")} <= g
     assert not [e for e in res.events if e["actor"] in ("BLR", "KAZ", "KGZ", "TJK")]
+
+
+def test_a_summit_skipped_by_an_ally_named_in_apposition(run):
+    res = run("The CSTO summit in Minsk\n\nOn November 23, 2023 leaders of the CSTO met in Minsk for a summit that has "
+              "been skipped by their formal ally, Armenia.\n", published="2023-11-24")
+    assert ("skip_meeting", "ARM", "CSTO") in {(e["type"], e["actor"], e["target"]) for e in res.events}

@@ -129,3 +129,13 @@ def test_recency_never_picks_a_fact_after_the_publication():
              fact("s-2002", "sign", "XAA", "ALLY", date(2002, 10, 7))]
     r = reconcile([ev("sign")], "1999-04-20/1999-05-20?", facts)
     assert r.events[0]["date"] == "1999-04-02"
+
+
+def test_the_place_named_in_the_sentence_picks_one_of_several_facts():
+    facts = [KnownFact("s-minsk", "skip_meeting", "XAA", "ALLY", date(2023, 11, 23), date(2023, 11, 23), "2023-11-23", (), ("Minsk",)),
+             KnownFact("s-astana", "skip_meeting", "XAA", "ALLY", date(2024, 11, 28), date(2024, 11, 28), "2024-11-28", (), ("Astana",))]
+    r = reconcile([ev("skip_meeting", evidence="Leaders met in Minsk for a summit skipped by XAA.")], None, facts)
+    assert r.events[0]["date"] == "2023-11-23"
+    assert any("Minsk" in x.get("why", "") for x in r.records)
+    r = reconcile([ev("skip_meeting", evidence="Leaders met for a summit skipped by XAA.")], None, facts)
+    assert r.events[0]["date"] is None
