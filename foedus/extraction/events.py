@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from foedus.extraction.discourse import DocContext, Ref
+from foedus.extraction.groups import GroupResolver
 from foedus.extraction.lexicon import EventType, Trigger
 from foedus.extraction.modality import classify_modality
 from foedus.extraction.nlp import direct_subject
@@ -79,6 +80,7 @@ class EventFinder:
         self.events: list[Found] = []
         self.claims: list[Found] = []
         self.co_targets: list[str] = []
+        self.groups = GroupResolver(ctx, self._refs)
 
     # --- helpers ---------------------------------------------------------------------------
     def _subject(self, v, depth=0):
@@ -131,139 +133,12 @@ class EventFinder:
                 out.append(r)
         return out
 
-    _GROUP_NOUNS = frozenset({"countries", "states", "nations", "juntas", "governments", "regimes", "members",
-                              "neighbours", "neighbors", "republics", "allies", "capitals"})
-    _ROLE_PLURALS = frozenset({"leaders", "heads", "presidents", "juntas", "governments", "rulers", "authorities",
-                               "representatives", "delegations", "ministers", "regimes", "officials"})
-    _DOCUMENT_NOUNS = frozenset({"statement", "communique", "communiqué", "declaration", "letter", "note", "appeal"})
-    _NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
-
-    def _group_refs(self, head) -> list[Ref] | None:
-        """"all three countries", "those three states", "the two neighbours": the last list of that many
-        states named before; "the leaders of Mali, Burkina Faso and Niger": the states of the of-phrase."""
-        low = head.lower_
-        if low in self._ROLE_PLURALS:
-            for p in head.children:
-                if p.dep_ == "prep" and p.lower_ == "of":
-                    for o in p.children:
-                        if o.dep_ == "pobj":
-                            refs = [r for r in self._refs(o) if r.actor and self.gaz.kind(r.actor) == "state"]
-                            if len(refs) > 1:
-                                return refs
-        if low in self._DOCUMENT_NOUNS and any(c.lower_ == "joint" for c in head.children):
-            # "the joint statement accused …": those who issued it, the states listed before
-            return self._previous_state_list(head, None)
-        if low in self._DOCUMENT_NOUNS and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "its")
-                                               for c in head.children) and self.ctx.ent_of(head) is None:
-            # "the final declaration called for …": its issuer, the actor named last
-            r = self.ctx._previous_actor(head, plural=False)
-            return [r] if r is not None and r.actor else None
-        if low in ("them", "they") and head.dep_ in ("dobj", "pobj", "nsubj"):
-            # "… Sweden and Finland … accusing them of …": the last list of states named before
-            return self._previous_state_list(head, None)
-        if low not in self._GROUP_NOUNS:
-            return None
-        n = None
-        marked = False
-        for c in head.children:
-            if c.dep_ in ("nummod", "det", "predet", "amod") and c.i < head.i:
-                if c.lower_ in self._NUMBERS or c.like_num:
-                    n = self._NUMBERS.get(c.lower_) or (int(c.text) if c.text.isdigit() else None)
-                    marked = True
-                elif c.lower_ in ("these", "those", "all", "both"):
-                    marked = True
-                    n = 2 if c.lower_ == "both" else n
-        if not marked:
-            return None
-        return self._previous_state_list(head, n)
-
-    def _previous_state_list(self, tok, n: int | None) -> list[Ref] | None:
-        doc = self.ctx.doc
-        sent = self.ctx.sent_of(tok.i)
-        start = max(0, sent.start - 200)
-        best = None
-        for t in doc[start:tok.i]:
-            if t.dep_ == "conj" or self.ctx.ent_of(t) is None:
-                continue
-            r = self.ctx.resolve(t)
-            if r is None or not r.actor or self.gaz.kind(r.actor) != "state":
-                continue
-            refs = [x for x in self._refs(t, groups=False) if x.actor and self.gaz.kind(x.actor) == "state"]
-            if len(refs) > 1 and (n is None or len(refs) == n):
-                best = refs
-        return best
-
-    _INSTITUTIONS = frozenset({"authority", "summit", "council", "commission", "secretariat", "assembly",
-                               "leaders", "heads", "conference", "bloc", "community", "organisation", "organization"})
-
-    def _institution(self, head) -> bool:
-        """A body of the alliance the article is about, named by its function ("the Authority of Heads of
-        State", "the leaders", "the summit") with no state of its own in the phrase."""
-        if head.lower_ not in self._INSTITUTIONS or head.pos_ not in ("NOUN", "PROPN"):
-            return False
-        if not any(c.dep_ == "det" and c.lower_ in ("the", "its", "their") for c in head.children):
-            return False
-        return not any(self.ctx.ent_of(t) is not None and self.ctx.ent_of(t).label_ in ("GPE", "NORP")
-                       for t in head.subtree)
-
-    def _previous_subject(self, tok):
-        """The subject of the main verb of the sentence before ``tok``'s, when it is a plural noun phrase."""
-        sent = self.ctx.sent_of(tok.i)
-        if sent.start == 0:
-            return None
-        prev = self.ctx.sent_of(sent.start - 1)
-        subj = next((c for c in prev.root.children if c.dep_ == "nsubj"), None)
-        if subj is None or subj.i >= tok.i:
-            return None
-        plural = subj.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subj.children) or subj.lower_ == "they"
-        return subj if plural else None
-
-    def _surface_list(self, head) -> list[Ref]:
-        """The states of a written list around ``head`` ("Tbilisi, Baku and Tashkent"), read from the
-        tokens rather than the parse, which often misreads long lists of names."""
-        ctx = self.ctx
-        e = ctx.ent_of(head)
-        if e is None:
-            return []
-
-        def state_ref(ent):
-            r = ctx._ref_of_ent(ent)
-            return r if r is not None and r.actor and self.gaz.kind(r.actor) == "state" else None
-
-        first = state_ref(e)
-        if first is None:
-            return []
-        doc = ctx.doc
-        items = [(e.start, first)]
-        i = e.start - 1                      # leftwards: ", X"
-        while i >= 1 and doc[i].text == ",":
-            prev = ctx.ent_of(doc[i - 1])
-            r = state_ref(prev) if prev is not None else None
-            if r is None:
-                break
-            items.insert(0, (prev.start, r))
-            i = prev.start - 1
-        j = e.end                            # rightwards: ", X", ", and X", "and X"
-        while j < len(doc) - 1 and doc[j].text in (",", "and"):
-            k = j + 1 if doc[j].text == "and" else (j + 2 if doc[j + 1].lower_ == "and" else j + 1)
-            if k >= len(doc):
-                break
-            nxt = ctx.ent_of(doc[k])
-            r = state_ref(nxt) if nxt is not None else None
-            if r is None:
-                break
-            items.append((nxt.start, r))
-            j = nxt.end
-        if len(items) < 2 or not any(doc[t].lower_ == "and" for t in range(items[0][0], j)):
-            return []
-        return [r for _, r in items]
-
     def _refs(self, head, groups: bool = True) -> list[Ref]:
         if groups:
-            g = self._group_refs(head)
+            g = self.groups.group_refs(head)
             if g:
                 return list(g)
-        listed = self._surface_list(head)
+        listed = self.groups.surface_list(head)
         if len(listed) > 1:
             return listed
         if head.is_upper and len(head.text) > 2 and head.i + 2 < len(head.doc) and head.nbor(1).text in ("—", "–", "-", "--"):
@@ -273,14 +148,14 @@ class EventFinder:
                 return self._refs(app, groups)
         if head.lower_ == "they" and groups:
             # "The leaders condemned … They demanded …": a plural pronoun continues the previous sentence's subject
-            prev = self._previous_subject(head)
+            prev = self.groups.previous_subject(head)
             if prev is not None:
                 refs = self._refs(prev, groups=True) if prev.lower_ != "they" else []
                 if refs and all(r.actor for r in refs):
                     return refs
         out = []
         r = self.ctx.resolve(head)
-        if (r is None or not r.actor) and self._institution(head) and self.ctx.main_alliance:
+        if (r is None or not r.actor) and self.groups.institution(head) and self.ctx.main_alliance:
             # "the Authority", "the leaders", "the summit" of alliance news: the alliance's own bodies
             r = Ref("alliance", self.ctx.main_alliance, None, head.text)
         if r is not None:
@@ -560,7 +435,7 @@ class EventFinder:
             objs = [c for c in head.children if c.dep_ in ("dobj", "dative") and c.i > head.i]
             objs += [g for p in head.children if p.dep_ == "prep" and p.i > head.i for g in p.children if g.dep_ == "pobj"]
             for c in objs:
-                group = self._group_refs(c)
+                group = self.groups.group_refs(c)
                 if group and group[0].actor and group[0].actor != actor:
                     # "urged all three countries to …": one event per state of the group
                     self.co_targets = [g.actor for g in group[1:] if g.actor and g.actor != actor]
