@@ -347,7 +347,8 @@ def _published_estimate(article: Article, lex: Lexicon, g, segs, year_hint: int,
     if latest_day and (latest_month is None or latest_month.hi <= latest_day + timedelta(days=31)):
         hi = latest_day + timedelta(days=6 if weekday_cue else 30)
         anchor = next(x for x in days if x.hi == latest_day)
-        if not anchor.explicit_year and (latest_explicit is None or latest_explicit < anchor.lo):
+        if not anchor.explicit_year and (latest_explicit is None or latest_explicit < anchor.lo) \
+                and not _soon_after(anchor, latest_explicit_lo):
             return _year_uncertain(anchor, year_hint, latest_explicit_lo, background)
         if weekday_cue:
             return edtf_of(latest_day, hi), f"after the latest dated event mentioned ({latest_day.isoformat()}), in the same week"
@@ -357,7 +358,8 @@ def _published_estimate(article: Article, lex: Lexicon, g, segs, year_hint: int,
         lo = latest_month.lo
         if lo.year < year_hint:
             return f"{year_hint:04d}", "the latest year mentioned"
-        if not latest_month.explicit_year and (latest_explicit is None or latest_explicit < latest_month.lo):
+        if not latest_month.explicit_year and (latest_explicit is None or latest_explicit < latest_month.lo) \
+                and not _soon_after(latest_month, latest_explicit_lo):
             return _year_uncertain(latest_month, year_hint, latest_explicit_lo, background)
         nxt = date(*divmod_month(lo.year, lo.month + 1), 1)
         hi = date(*divmod_month(nxt.year, nxt.month + 1), 1) - timedelta(days=1)
@@ -365,6 +367,16 @@ def _published_estimate(article: Article, lex: Lexicon, g, segs, year_hint: int,
         return edtf_assumed_end(lo, hi), (f"after the start of the latest month mentioned ({latest_month.edtf}); "
                                           "the end assumes publication within a month after it (marked '?')")
     return _year_only(year_hint, background or unresolved_relative)
+
+
+SAME_YEAR_DAYS = 92
+
+
+def _soon_after(x, explicit_lo: date | None) -> bool:
+    """A date written without a year shortly after one written with it ("on September 6, 2021 … on 8
+    September") is in that year: news names the year once and then drops it."""
+    return explicit_lo is not None and x.lo is not None and x.lo.year == explicit_lo.year \
+        and explicit_lo <= x.lo and (x.lo - explicit_lo).days <= SAME_YEAR_DAYS
 
 
 def _year_only(year_hint: int, open_end: bool) -> tuple[str, str]:

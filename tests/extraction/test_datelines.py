@@ -121,3 +121,15 @@ def test_outlet_from_dateline_credit():
 def test_outlet_from_publication_mark_but_not_from_a_citation():
     assert article("Headline\n\nPublication: Monitor Volume: 3 Issue: 12\n\nThe council met.\n").outlet == "Jamestown Foundation"
     assert article("Headline\n\nThe council met, Interfax reported, citing a source.\n").outlet is None
+
+
+def test_a_date_without_a_year_soon_after_one_with_it_is_in_that_year():
+    text = ("Coup in the capital\n\nSoldiers seized the president on September 6, 2021. The regional bloc's leaders "
+            "met on 8 September and suspended the country from its bodies.\n")
+    assert published(text) == "2021-09-08/2021-10-08?"
+
+
+def test_an_anniversary_names_the_year_of_writing():
+    text = ("A ceremony at headquarters\n\nOn Tuesday the flag was raised; the ceremony coincides with the 74th "
+            "anniversary of the alliance's founding in 1949.\n")
+    assert published(text).startswith("2023")
