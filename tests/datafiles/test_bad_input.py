@@ -95,6 +95,6 @@ def test_nothing_is_written_when_any_file_is_bad(tmp_path, monkeypatch):
 def test_spec_naming_an_unknown_member(tmp_path):
     bad = edited(tmp_path, CSTO_SPEC, "order: [ARM, BLR, KAZ, KGZ, RUS, TJK]", "order: [ARM, BLR, KAZ, KGZ, RUS, TJX]")
     with pytest.raises(DataFileError) as err:
-        read_data(spec_files=[bad, ALLIANCES_DIR / "nato.yaml", ALLIANCES_DIR / "ecowas.yaml"])
+        read_data(spec_files=[bad, ALLIANCES_DIR / "nato.yaml", ALLIANCES_DIR / "ecowas.yaml", ALLIANCES_DIR / "aes.yaml"])
     [p] = err.value.problems
     assert p.line == line_of(bad, "TJX") and p.field == "posts.0.rotation.order.5" and "unknown actor 'TJX'" in p.message
