@@ -560,6 +560,11 @@ class EventFinder:
                     return ctx.main_state
             if obj.lower_ in self._ACT_NOUNS_DONE_TO and ctx.main_state and ctx.main_state != actor:
                 return ctx.main_state
+            # "the group's failure", "a deviation from the bloc's principles": the alliance the article is about
+            if ctx.main_alliance and ctx.main_alliance != actor and any(
+                    t.lower_ in self.gaz.generic_alliance_heads | {"group"} and not _in_clause_below(t, obj)
+                    for t in obj.subtree):
+                return ctx.main_alliance
         e = ctx.ent_of(obj)
         if e is not None:
             r = ctx._ref_of_ent(e)

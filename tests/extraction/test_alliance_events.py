@@ -142,3 +142,10 @@ def test_a_summit_skipped_by_an_ally_named_in_apposition(run):
     res = run("The CSTO summit in Minsk\n\nOn November 23, 2023 leaders of the CSTO met in Minsk for a summit that has "
               "been skipped by their formal ally, Armenia.\n", published="2023-11-24")
     assert ("skip_meeting", "ARM", "CSTO") in {(e["type"], e["actor"], e["target"]) for e in res.events}
+
+
+def test_a_reason_given_as_a_failing_is_blame(run):
+    res = run("The Sahel juntas and ECOWAS\n\nOn January 28, 2024 Niger, Burkina Faso and Mali announced they were "
+              "leaving ECOWAS, citing the group's failure to help combat terrorism.\n", published="2024-01-30")
+    g = {(e["type"], e["actor"], e["target"]) for e in res.events}
+    assert {("accuse", s, "ECOWAS") for s in ("NER", "BFA", "MLI")} <= g
