@@ -294,6 +294,8 @@ class EventFinder:
         akind = self._actor_kind(actor)
         if not self._kind_ok(akind, et.actor_kinds):
             return
+        if et.name == "attack" and head.pos_ == "VERB" and self._patient_is_person(head):
+            return          # capturing or seizing a person is not taking territory
         # what at
         if target_ref is not None and target_ref.actor and target_ref.actor != actor:
             target = target_ref.actor
@@ -352,6 +354,27 @@ class EventFinder:
 
     def _claim_only(self, et, modality, actor, target, sent, ms, me, m, quotes_here, why):
         return None
+
+    _TERRITORY = frozenset({"territory", "territories", "city", "cities", "town", "towns", "village", "villages",
+                            "region", "regions", "area", "areas", "position", "positions", "heights", "height", "hill",
+                            "hills", "land", "lands", "province", "district", "base", "bases", "airport", "port",
+                            "capital", "enclave", "settlement", "settlements", "oblast", "peninsula", "island",
+                            "islands", "border", "outpost", "outposts", "post", "posts", "part", "parts", "half",
+                            "control", "km", "kilometres", "kilometers", "square"})
+
+    def _patient_is_person(self, head) -> bool:
+        """Capturing, seizing or occupying something other than a place ("a deserter was captured"): not an attack
+        on territory."""
+        if head.lemma_.lower() not in ("capture", "seize", "occupy", "storm"):
+            return False
+        patient = next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        if patient is None:
+            return False
+        if patient.lower_ in ("who", "whom", "that", "which") and head.dep_ == "relcl":
+            patient = head.head
+        if patient.ent_type_ in ("GPE", "LOC", "FAC") or patient.lower_ in self._TERRITORY:
+            return False
+        return patient.pos_ in ("NOUN", "PROPN", "PRON")
 
     def _suspended_state(self, head, toks, ms, me, sent) -> Ref | None:
         """The state an alliance suspends: named in the match ("suspended Uzbekistan's membership"), the

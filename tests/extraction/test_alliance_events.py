@@ -149,3 +149,12 @@ def test_a_reason_given_as_a_failing_is_blame(run):
               "leaving ECOWAS, citing the group's failure to help combat terrorism.\n", published="2024-01-30")
     g = {(e["type"], e["actor"], e["target"]) for e in res.events}
     assert {("accuse", s, "ECOWAS") for s in ("NER", "BFA", "MLI")} <= g
+
+
+def test_left_and_captured_in_their_other_senses_are_not_events(run):
+    res = run("Armenia and the CSTO\n\nIn September 2022 Armenia appealed to the CSTO for support during clashes "
+              "that left dozens dead. In December 2023 a deserter was captured by Russian military police in Armenia. "
+              "In 2009 Georgia left the CIS.\n", published="2024-01-10")
+    assert not [e for e in res.events if e["type"] == "withdraw" and e["actor"] != "GEO"]
+    assert ("withdraw", "GEO", "CIS") in {(e["type"], e["actor"], e["target"]) for e in res.events}
+    assert not [e for e in res.events if e["type"] == "attack"]
