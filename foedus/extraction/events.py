@@ -226,6 +226,7 @@ class EventFinder:
         nominal_co: list = []
         subj = self._subject(head) if head.pos_ in ("VERB", "AUX") else None
         inner = self._match_actors(toks)
+        lead = next((t for t in toks if t.pos_ not in ("ADV", "PART", "PUNCT")), toks[0])   # "officially communicated"
         if trig.possessor_acts:
             if not inner:
                 return
@@ -233,7 +234,7 @@ class EventFinder:
             s2 = self._subject(head)
             target_ref = self.ctx.resolve(s2) if s2 is not None else None
             subj = None
-        elif head.pos_ not in ("VERB", "AUX") or (inner and (toks[0].pos_ not in ("VERB", "AUX") or trig.nominal)):
+        elif head.pos_ not in ("VERB", "AUX") or (inner and (lead.pos_ not in ("VERB", "AUX") or trig.nominal)):
             # a nominal trigger: its possessor or the actors named inside it ("Baku's attack",
             # "the 1997 Russian-Armenian agreement", "advancing Ukrainian troops")
             if inner:
@@ -419,7 +420,15 @@ class EventFinder:
                 named = []
                 for t in [c, *c.conjuncts]:
                     e = ctx.ent_of(t)
-                    r = ctx._ref_of_ent(e) if e is not None else None
+                    if e is None:
+                        # "asked Russia and other CSTO member states": the members together are the alliance
+                        for u in t.subtree:
+                            eu = ctx.ent_of(u)
+                            if eu is not None and eu.ent_id_ and self.gaz.kind(eu.ent_id_) == "alliance" \
+                                    and eu.ent_id_ != actor and u.i < t.i:
+                                return eu.ent_id_
+                        continue
+                    r = ctx._ref_of_ent(e)
                     if r is not None and r.actor and r.actor != actor and self.gaz.kind(r.actor) in ("state", "alliance"):
                         named.append(r.actor)
                 if named:

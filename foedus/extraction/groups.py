@@ -47,8 +47,8 @@ class GroupResolver:
             r = self.ctx._previous_actor(head, plural=False)
             return [r] if r is not None and r.actor else None
         if low in ("them", "they") and head.dep_ in ("dobj", "pobj", "nsubj"):
-            # "… Sweden and Finland … accusing them of …": the last list of states named before
-            return self.previous_state_list(head, None)
+            # "… Sweden and Finland … accusing them of …": a list of states in this or the previous sentence
+            return self.previous_state_list(head, None, sentences=2)
         if low not in self._GROUP_NOUNS:
             return None
         n = None
@@ -65,10 +65,19 @@ class GroupResolver:
             return None
         return self.previous_state_list(head, n)
 
-    def previous_state_list(self, tok, n: int | None) -> list[Ref] | None:
+    def previous_state_list(self, tok, n: int | None, sentences: int | None = None) -> list[Ref] | None:
+        """The last written list of states before ``tok`` (of exactly ``n`` states when a number is given):
+        within the last ``sentences`` sentences, else within the last 400 tokens."""
         doc = self.ctx.doc
         sent = self.ctx.sent_of(tok.i)
-        start = max(0, sent.start - 200)
+        start = max(0, sent.start - 400)
+        if sentences:
+            s = sent
+            for _ in range(sentences - 1):
+                if s.start == 0:
+                    break
+                s = self.ctx.sent_of(s.start - 1)
+            start = s.start
         best = None
         for t in doc[start:tok.i]:
             if t.dep_ == "conj" or self.ctx.ent_of(t) is None:
@@ -123,9 +132,12 @@ class GroupResolver:
             return []
         doc = ctx.doc
         items = [(e.start, first)]
-        i = e.start - 1                      # leftwards: ", X"
-        while i >= 1 and doc[i].text == ",":
-            prev = ctx.ent_of(doc[i - 1])
+        i = e.start - 1                      # leftwards: ", X", "X and", "X, and"
+        while i >= 1 and doc[i].text in (",", "and"):
+            k = i - 1 if doc[i].text == "," or doc[i - 1].text != "," else i - 2
+            if k < 0:
+                break
+            prev = ctx.ent_of(doc[k])
             r = state_ref(prev) if prev is not None else None
             if r is None:
                 break

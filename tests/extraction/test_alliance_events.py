@@ -158,3 +158,23 @@ def test_left_and_captured_in_their_other_senses_are_not_events(run):
     assert not [e for e in res.events if e["type"] == "withdraw" and e["actor"] != "GEO"]
     assert ("withdraw", "GEO", "CIS") in {(e["type"], e["actor"], e["target"]) for e in res.events}
     assert not [e for e in res.events if e["type"] == "attack"]
+
+
+def test_notices_freezes_and_payments_in_other_words(run):
+    res = run("The Sahel states and ECOWAS\n\nOn January 29, 2024 Mali and Burkina Faso officially communicated their "
+              "decision to withdraw from ECOWAS. On February 22, 2024 Armenia announced the effective suspension of "
+              "Armenia's membership in the CSTO. On May 8, 2024 Armenia stopped making financial contributions to the "
+              "CSTO.\n", published="2024-05-10")
+    g = {(e["type"], e["actor"], e["target"], e["date"]) for e in res.events}
+    assert {("notify_withdrawal", s, "ECOWAS", "2024-01-29") for s in ("MLI", "BFA")} <= g
+    assert ("freeze_participation", "ARM", "CSTO", "2024-02-22") in g
+    assert ("withhold_contribution", "ARM", "CSTO", "2024-05-08") in g
+
+
+def test_a_request_to_a_member_and_the_other_members_goes_to_the_alliance(run):
+    res = run("Armenia and the CSTO\n\nOn September 13, 2022 Armenia officially asked Russia and other CSTO member "
+              "states for military support. In March 2024 Russian Foreign Minister Sergei Lavrov charged that "
+              "Armenia's government was steering the country away from Russia.\n", published="2024-04-01")
+    g = {(e["type"], e["actor"], e["target"]) for e in res.events}
+    assert ("request_assistance", "ARM", "CSTO") in g and ("request_assistance", "ARM", "RUS") not in g
+    assert ("accuse", "RUS", "ARM") in g
