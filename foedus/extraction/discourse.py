@@ -412,6 +412,9 @@ class DocContext:
             st = self._state_in(np)
             if st:
                 return Ref("state", st, None, np_text_c)
+            st = self._speakers_state(head)
+            if st:
+                return Ref("state", st, None, np_text_c)   # "Pashinyan confirmed that the country had …"
             if low in ("country", "republic", "nation", "state") and np and np[0].lower_ in ("his", "her"):
                 sp = self.salient_person.ref if self.salient_person else None
                 if sp and sp.state:
@@ -425,6 +428,20 @@ class DocContext:
         org = self._org_in(np)
         if org:
             return org
+        return None
+
+    def _speakers_state(self, tok) -> str | None:
+        """Inside what a person is reported to say, "the country" is the speaker's own."""
+        for anc in tok.ancestors:
+            if anc.pos_ in ("VERB", "AUX") and anc.lemma_.lower() in self.lex.complement_verbs:
+                subj = next((c for c in anc.children if c.dep_ == "nsubj"), None)
+                if subj is None or subj.i > tok.i:
+                    return None
+                e = self.ent_of(subj)
+                if e is not None and e.label_ == "PERSON":
+                    r = self.person_ref(e)
+                    return r.state
+                return None
         return None
 
     def _previous_actor(self, tok, plural: bool) -> Ref | None:

@@ -421,12 +421,13 @@ class EventFinder:
                 for t in [c, *c.conjuncts]:
                     e = ctx.ent_of(t)
                     if e is None:
-                        # "asked Russia and other CSTO member states": the members together are the alliance
+                        # "asked Russia and other CSTO member states": the other members together are the alliance
                         for u in t.subtree:
                             eu = ctx.ent_of(u)
                             if eu is not None and eu.ent_id_ and self.gaz.kind(eu.ent_id_) == "alliance" \
                                     and eu.ent_id_ != actor and u.i < t.i:
-                                return eu.ent_id_
+                                named.insert(0, eu.ent_id_)
+                                break
                         continue
                     r = ctx._ref_of_ent(e)
                     if r is not None and r.actor and r.actor != actor and self.gaz.kind(r.actor) in ("state", "alliance"):
