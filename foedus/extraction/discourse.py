@@ -27,6 +27,9 @@ __all__ = ["Ref", "DocContext", "quoted_regions"]
 OPEN_Q = "«“„"
 CLOSE_Q = "»”"
 ALL_Q = "«»“”„\""
+_NOT_FIRST_NAMES = frozenset(("the", "a", "an", "and", "but", "or", "if", "when", "while", "as", "at", "in", "on", "by",
+                              "for", "from", "to", "with", "after", "before", "said", "says", "told", "says", "mr",
+                              "mrs", "ms", "dr", "this", "that", "then", "so", "yet", "also", "however"))
 _REL_PRON = {"who", "which", "that", "whom"}
 _RELATIONAL = frozenset({"neighbor", "neighbour", "neighbors", "neighbours", "ally", "allies", "partner", "partners",
                          "rival", "rivals", "enemy", "enemies", "adversary", "adversaries", "foe", "foes", "client",
@@ -268,6 +271,79 @@ class DocContext:
         if name.lower() in self.lex.honorifics or any(o.get("name", "").lower() == name.lower() for o in self.lex.outlets):
             return None
         return self._person_ref(name, None)
+
+    def canonical_person(self, ref: Ref | None) -> Ref | None:
+        """A speaker's id as the registry knows it. Titles before a name do not count ("Lord Robertson",
+        "Gen. Traore"); a surname alone, or a title with a surname, is the registry person when exactly one
+        plausible person (one in office on the article's day, when several share the surname) bears it,
+        unless the article named someone else with that surname; a variant spelling of a first name with a
+        known surname is that person ("Sergei"/"Sergey")."""
+        if ref is None or ref.kind != "person" or not ref.id:
+            return ref
+        gaz = self.gaz
+        if ref.id in gaz.by_id:
+            return ref
+        name = re.sub(r"(?:'s|’s|'|’)$", "", (ref.label or ref.id.replace("-", " ")).replace("\u00a0", " ").strip())
+        toks = [t for t in name.split() if t]
+        while len(toks) > 1 and toks[0].lower().rstrip(".") in self.lex.honorifics:
+            toks.pop(0)
+        if not toks:
+            return ref
+        bare = " ".join(toks)
+        pid = None
+        hit = gaz.lookup(bare)
+        if hit is not None and hit.kind == "person":
+            pid = hit.id
+        surname = toks[-1]
+        if pid is None and len(toks) == 1:
+            if ref.id != slug_person(bare, self.lex.honorifics):
+                return ref          # the article's own full name for this surname, found by the discourse
+            low = surname.lower()
+            here = {v for k, v in self.person_names.items()
+                    if not k.endswith("#full") and len(k.split()) > 1 and k.split()[-1] == low
+                    and k.split()[0].rstrip(".") not in self.lex.honorifics and v != ref.id}
+            if len(here) == 1:
+                pid = here.pop()
+            elif not here:
+                pid = self._registry_person(surname) or self._full_name_in_text(surname)
+        elif pid is None:
+            cands = set(gaz.surname_candidates(surname))
+            if len(cands) == 1:
+                cand = next(iter(cands))
+                first = gaz.by_id[cand].name.split()[0]
+                if first[:1].lower() == toks[0][:1].lower() and len(toks) == len(gaz.by_id[cand].name.split()):
+                    pid = cand
+        if pid is None:
+            pid = slug_person(bare, self.lex.honorifics) or ref.id
+        if pid == ref.id:
+            return ref
+        self.person_names.setdefault(name.lower(), pid)
+        return Ref(ref.kind, pid, ref.state or gaz.person_state(pid, self.day), ref.label, ref.named)
+
+    def _full_name_in_text(self, surname: str) -> str | None:
+        """A surname alone after the article gave the full name ("Pavel Dorokhin … Dorokhin"), when the
+        parser did not label the full name: the one first name written before that surname."""
+        gaz = self.gaz
+        firsts = set()
+        for m in re.finditer(r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ \u00a0]+" + re.escape(surname) + r"\b", self.text):
+            w = m.group(1)
+            if w.lower() in self.lex.honorifics or w.lower() in _NOT_FIRST_NAMES or gaz.lookup(w) is not None \
+                    or gaz.lookup_adjective(w) is not None:
+                continue
+            firsts.add(w)
+        if len(firsts) != 1:
+            return None
+        first = firsts.pop()
+        pid = slug_person(f"{first} {surname}", self.lex.honorifics)
+        reg = gaz.lookup(f"{first} {surname}")
+        return reg.id if reg is not None and reg.kind == "person" else pid
+
+    def _registry_person(self, surname: str) -> str | None:
+        gaz = self.gaz
+        cands = sorted(set(gaz.surname_candidates(surname)))
+        if len(cands) > 1 and self.day is not None:
+            cands = [c for c in cands if any(r.held_on(self.day) for r in gaz.by_id[c].roles)]
+        return cands[0] if len(cands) == 1 else None
 
     def _descriptor_state(self, ent) -> str | None:
         """The state in a person's title or apposition ("the Russian Foreign Ministry's ambassador")."""

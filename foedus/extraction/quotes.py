@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from foedus.extraction.actors import slug_person
 from foedus.extraction.discourse import DocContext, Ref
 from foedus.extraction.nlp import direct_subject
 
@@ -60,9 +59,6 @@ _AFTER_PHRASE = re.compile(r"^[\s”\"»’']*,?[\s”\"»’']*(?P<who>[^.!?;�
                            r"|wrote|writes|stated|declared|insisted|posted|tweeted|noted|stressed|explained|warned"
                            r"|quoted|quotes|cited|cites)\b(?P<rest>[^.!?;“”\"«»]{0,120})")
 _QUOTING_WORDS = frozenset(("quoted", "quotes", "cited", "cites"))
-_NOT_FIRST_NAMES = frozenset(("the", "a", "an", "and", "but", "or", "if", "when", "while", "as", "at", "in", "on", "by",
-                              "for", "from", "to", "with", "after", "before", "said", "says", "told", "says", "mr",
-                              "mrs", "ms", "dr", "this", "that", "then", "so", "yet", "also", "however"))
 _ROLE_NOUNS = frozenset(("official", "diplomat", "minister", "lawmaker", "politician", "senator", "envoy", "legislator",
                          "negotiator", "parliamentarian", "deputy", "mp", "spokesman", "spokeswoman", "ambassador"))
 _WH = frozenset(("which", "whether", "if", "what", "who", "whom", "whose", "why", "how", "when", "where"))
@@ -78,7 +74,6 @@ class QuoteFinder:
         self.unsaid_verbs = frozenset(sp.get("unsaid_when_negated") or ())
         self.failed_heads = frozenset(sp.get("failed_speech_heads") or ())
         self.anaphoric_objects = frozenset(sp.get("anaphoric_objects") or ())
-        self.titles = ctx.lex.honorifics
         self.done_regions: set[tuple[int, int]] = set()
         self.last_region_speaker: dict[int, Ref] = {}   # paragraph index -> last direct speaker
         self.quotes: list[Quote] = []
@@ -139,80 +134,6 @@ class QuoteFinder:
         # "did not deny that …" is a statement; "did not deny whether …" is not
         return content is not None and len(content) > 0 and content[0].lower_ in _WH
 
-    def canonical(self, ref: Ref | None) -> Ref | None:
-        """A speaker's id as the registry knows it. Titles before a name do not count ("Lord Robertson",
-        "Gen. Traore"); a surname alone, or a title with a surname, is the registry person when exactly one
-        plausible person (one in office on the article's day, when several share the surname) bears it,
-        unless the article named someone else with that surname; a variant spelling of a first name with a
-        known surname is that person ("Sergei"/"Sergey")."""
-        if ref is None or ref.kind != "person" or not ref.id:
-            return ref
-        ctx = self.ctx
-        gaz = ctx.gaz
-        if ref.id in gaz.by_id:
-            return ref
-        name = re.sub(r"(?:'s|’s|'|’)$", "", (ref.label or ref.id.replace("-", " ")).replace("\u00a0", " ").strip())
-        toks = [t for t in name.split() if t]
-        while len(toks) > 1 and toks[0].lower().rstrip(".") in self.titles:
-            toks.pop(0)
-        if not toks:
-            return ref
-        bare = " ".join(toks)
-        pid = None
-        hit = gaz.lookup(bare)
-        if hit is not None and hit.kind == "person":
-            pid = hit.id
-        surname = toks[-1]
-        if pid is None and len(toks) == 1:
-            if ref.id != slug_person(bare, self.titles):
-                return ref          # the article's own full name for this surname, found by the discourse
-            low = surname.lower()
-            here = {v for k, v in ctx.person_names.items()
-                    if not k.endswith("#full") and len(k.split()) > 1 and k.split()[-1] == low
-                    and k.split()[0].rstrip(".") not in self.titles and v != ref.id}
-            if len(here) == 1:
-                pid = here.pop()
-            elif not here:
-                pid = self._registry_person(surname) or self._full_name_in_text(surname)
-        elif pid is None:
-            cands = set(gaz.surname_candidates(surname))
-            if len(cands) == 1:
-                cand = next(iter(cands))
-                first = gaz.by_id[cand].name.split()[0]
-                if first[:1].lower() == toks[0][:1].lower() and len(toks) == len(gaz.by_id[cand].name.split()):
-                    pid = cand
-        if pid is None:
-            pid = slug_person(bare, self.titles) or ref.id
-        if pid == ref.id:
-            return ref
-        ctx.person_names.setdefault(name.lower(), pid)
-        return Ref(ref.kind, pid, ref.state or gaz.person_state(pid, ctx.day), ref.label, ref.named)
-
-    def _full_name_in_text(self, surname: str) -> str | None:
-        """A surname alone after the article gave the full name ("Pavel Dorokhin … Dorokhin"), when the
-        parser did not label the full name: the one first name written before that surname."""
-        gaz = self.ctx.gaz
-        firsts = set()
-        for m in re.finditer(r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ \u00a0]+" + re.escape(surname) + r"\b", self.ctx.text):
-            w = m.group(1)
-            if w.lower() in self.titles or w.lower() in _NOT_FIRST_NAMES or gaz.lookup(w) is not None \
-                    or gaz.lookup_adjective(w) is not None:
-                continue
-            firsts.add(w)
-        if len(firsts) != 1:
-            return None
-        first = firsts.pop()
-        pid = slug_person(f"{first} {surname}", self.titles)
-        reg = gaz.lookup(f"{first} {surname}")
-        return reg.id if reg is not None and reg.kind == "person" else pid
-
-    def _registry_person(self, surname: str) -> str | None:
-        gaz = self.ctx.gaz
-        cands = sorted(set(gaz.surname_candidates(surname)))
-        if len(cands) > 1 and self.ctx.day is not None:
-            cands = [c for c in cands if any(r.held_on(self.ctx.day) for r in gaz.by_id[c].roles)]
-        return cands[0] if len(cands) == 1 else None
-
     def _speech_verbs(self, s: int, e: int):
         doc = self.ctx.doc
         span = doc.char_span(s, e, alignment_mode="expand")
@@ -254,7 +175,7 @@ class QuoteFinder:
         return sp
 
     def add(self, q: Quote) -> None:
-        q.speaker = self.canonical(self._definite_role(q.speaker, q.start))
+        q.speaker = self.ctx.canonical_person(self._definite_role(q.speaker, q.start))
         q.start, q.end = _trim(self.ctx.text, q.start, q.end)
         if q.end - q.start < 8:
             return
@@ -301,7 +222,7 @@ class QuoteFinder:
             speaker, cue = self._attribute_direct(cs, ce, kind, pi, para, sent)
             if speaker is None:
                 continue
-            speaker = self.canonical(speaker)
+            speaker = self.ctx.canonical_person(speaker)
             self.last_region_speaker[pi] = speaker
             self.add(Quote(cs, ce, "direct", speaker, cue))
 
