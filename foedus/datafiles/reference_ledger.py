@@ -148,6 +148,12 @@ def read_reference_ledger(path: Path, registry: Registry, alliance_ids: set[str]
                                     fact=fact, review="accepted", note=f.note, attributes=dict(f.attributes)))
                 if f.type in _SPELL and target == ledger.alliance and j == 0:
                     spells.setdefault(a, []).append((rep.date, _SPELL[f.type], ("events", i)))
+    fact_ids = {f.fact for f in ledger.events}
+    for i, f in enumerate(ledger.events):
+        restated = f.attributes.get("restates")
+        if restated is not None and (not isinstance(restated, str) or restated not in fact_ids or restated == f.fact):
+            problem(("events", i, "attributes", "restates"), f"unknown fact {restated!r} (restates must name another "
+                                                            "fact of this ledger)")
     for actor, changes in spells.items():
         member = False
         for when, becomes, loc in sorted(changes, key=lambda c: parse_edtf(c[0]).lo()):

@@ -176,7 +176,10 @@ class Extractor:
                     inherit = TimeExpr(first, first, "(publication)", "publication", ref.pub_lo, ref.pub_hi)
                 here = [q for q in qf.quotes if sent.start_char - 2000 <= q.start < sent.end_char]
                 ef.sentence(sent, dates, inherit, here)
-            usable = [x for x in dates if not x.future and x.lo is not None and x.width <= 400 and x.kind != "since"
+            # the time the narrative is at: a dated main clause, or a weekday the publication date cannot resolve
+            # yet ("at a press conference on Saturday"), which the reference ledger may place (see reconcile)
+            usable = [x for x in dates if not x.future and x.kind != "since"
+                      and ((x.lo is not None and x.width <= 400) or (x.lo is None and x.kind == "weekday"))
                       and _main_clause(doc, sent, x)]
             if usable:
                 narrative = usable[-1]

@@ -15,7 +15,9 @@ a) **Event dates.** An event whose date is missing or vague (wider than a
    the publication's latest day. When exactly one fact fits, the event's date
    becomes the fact's date; with two or more candidates it is left alone.
    A weekday named in the event's date expression ("on Saturday") must be
-   the weekday of a one-day fact. An event the article does not date at all
+   the weekday of a one-day fact. A fact the ledger marks as restating
+   another (``restates``) is set aside when the original also fits: a
+   mention refers to the restatement only when its own clue singles it out. An event the article does not date at all
    that fits two or more facts is compared once more with the facts of the
    publication year and the year before (news recency, as in d): when exactly
    one of them fits, it is taken, and the record says why.
@@ -62,7 +64,7 @@ _RELATIVE_TIES: tuple[tuple[re.Pattern, int], ...] = (
     (re.compile(r"^(?:earlier |later )?this week$", re.I), 6),
     (re.compile(r"^last week$", re.I), 13),
     (re.compile(r"^last (?:" + "|".join(_WEEKDAYS) + r")\b", re.I), 13),
-    (re.compile(r"^(?:(?:later|earlier|late|early|this)\s+)?(?:" + "|".join(_WEEKDAYS) + r")\b", re.I), 6),
+    (re.compile(r"^(?:on\s+)?(?:(?:later|earlier|late|early|this)\s+)?(?:" + "|".join(_WEEKDAYS) + r")\b", re.I), 6),
 )
 
 
@@ -77,6 +79,7 @@ class KnownFact:
     edtf: str
     sources: tuple[str, ...] = ()
     places: tuple[str, ...] = ()       # where it happened (the ledger's ``place``/``places`` attributes)
+    restates: str | None = None        # the fact this one restates (the ledger's ``restates`` attribute)
 
 
 @dataclass
@@ -94,8 +97,11 @@ def facts_from_events(events) -> list[KnownFact]:
         if e.date is None or e.date.earliest is None or e.date.latest is None:
             continue
         key = (e.fact_key, e.type, e.actor, e.target)
-        d = by_key.setdefault(key, {"lo": e.date.earliest, "hi": e.date.latest, "sources": [], "places": []})
+        d = by_key.setdefault(key, {"lo": e.date.earliest, "hi": e.date.latest, "sources": [], "places": [],
+                                    "restates": None})
         attrs = e.attributes or {}
+        if isinstance(attrs.get("restates"), str):
+            d["restates"] = attrs["restates"]
         for pl in ([attrs["place"]] if isinstance(attrs.get("place"), str) else []) + list(attrs.get("places") or ()):
             if isinstance(pl, str) and pl not in d["places"]:
                 d["places"].append(pl)
@@ -105,7 +111,7 @@ def facts_from_events(events) -> list[KnownFact]:
             if src and src not in d["sources"]:
                 d["sources"].append(src)
     return [KnownFact(k[0], k[1], k[2], k[3], d["lo"], d["hi"], edtf_of(d["lo"], d["hi"]), tuple(d["sources"]),
-                      tuple(d["places"])) for k, d in by_key.items()]
+                      tuple(d["places"]), d["restates"]) for k, d in by_key.items()]
 
 
 @lru_cache(maxsize=1)
@@ -187,6 +193,15 @@ def reconcile(events: list[dict], published: str | None, facts: list[KnownFact],
             continue
         why = ("the only known fact of this type, actor and target compatible with the article's date and "
                "publication")
+        if len(cands) > 1:
+            # a restatement ("frozen at all levels", said again months later) is what an undated mention refers
+            # to only when the article's own clue (a weekday, a date) picks it out: otherwise the original act
+            ids = {f.fact for f in cands}
+            originals = [f for f in cands if f.restates not in ids]
+            if len(originals) < len(cands):
+                why = ("the only known fact of this type, actor and target compatible with the article's date and "
+                       "publication, other than later restatements of it")
+                cands = originals
         if len(cands) > 1:
             # several fit, but the sentence names the place of exactly one ("the summit in Minsk")
             text = (ev.get("evidence") or "").lower()

@@ -99,3 +99,9 @@ def test_spec_naming_an_unknown_member(tmp_path):
         read_data(spec_files=[bad, ALLIANCES_DIR / "nato.yaml", ALLIANCES_DIR / "ecowas.yaml", ALLIANCES_DIR / "aes.yaml"])
     [p] = err.value.problems
     assert p.line == line_of(bad, "TJX") and p.field == "posts.0.rotation.order.5" and "unknown actor 'TJX'" in p.message
+
+
+def test_a_restatement_must_name_a_fact_of_the_ledger(tmp_path):
+    bad = edited(tmp_path, CSTO_LEDGER, "restates: arm-freeze-2024}", "restates: arm-freeze-2042}")
+    with pytest.raises(DataFileError, match=r"csto\.yaml:\d+: events\.\d+\.attributes\.restates: unknown fact 'arm-freeze-2042'"):
+        read_data(ledger_files=[bad])

@@ -139,3 +139,36 @@ def test_the_place_named_in_the_sentence_picks_one_of_several_facts():
     assert any("Minsk" in x.get("why", "") for x in r.records)
     r = reconcile([ev("skip_meeting", evidence="Leaders met for a summit skipped by XAA.")], None, facts)
     assert r.events[0]["date"] is None
+
+
+def test_a_restatement_is_taken_only_when_the_articles_clue_picks_it():
+    # the original freeze (Thursday 2021-03-04) and a restatement of it at a press conference (Saturday 2021-09-04)
+    facts = [fact("x-freeze", "freeze_participation", "XAA", "ALLY", date(2021, 3, 4)),
+             KnownFact("x-freeze-again", "freeze_participation", "XAA", "ALLY", date(2021, 9, 4), date(2021, 9, 4),
+                       "2021-09-04", (), (), "x-freeze")]
+    # no clue: the original act
+    r = reconcile([ev("freeze_participation")], "2021-06/2021-12", facts)
+    assert r.events[0]["date"] == "2021-03-04"
+    # "on Saturday": only the restatement fits; the article appeared within six days of it
+    r = reconcile([ev("freeze_participation", None, date_kind="weekday", date_text="on Saturday")], "2021", facts)
+    assert r.events[0]["date"] == "2021-09-04" and r.published == "2021-09-04/2021-09-10"
+    # "on Thursday": the original
+    r = reconcile([ev("freeze_participation", None, date_kind="weekday", date_text="on Thursday")], "2021", facts)
+    assert r.events[0]["date"] == "2021-03-04" and r.published == "2021-03-04/2021-03-10"
+
+
+def test_a_quote_after_a_dated_statement_takes_its_weekday_and_the_ledger_places_it(extractor):
+    """ "made the statement at a press conference on Saturday. 'X has frozen …,' he said." with no publication date:
+    the quote is dated by the statement's weekday, the known Saturday fact dates it and the publication."""
+    from foedus.extraction.pipeline import Extractor
+    from foedus.sources.loaders import article_from_text
+    facts = [fact("k-freeze", "freeze_participation", "KAZ", "CSTO", date(2021, 3, 4)),
+             KnownFact("k-freeze-again", "freeze_participation", "KAZ", "CSTO", date(2021, 9, 4), date(2021, 9, 4),
+                       "2021-09-04", (), (), "k-freeze")]
+    ex = Extractor(registry=extractor.registry, lex=extractor.lex, nlp=extractor.nlp, facts=facts)
+    text = ("Kazakhstan and the CSTO\n\nKazakhstan's foreign minister made the statement at a press conference on "
+            "Saturday, according to local media.\n\n“Kazakhstan has frozen its participation in the CSTO,” he said.\n")
+    res = ex.extract_one(article_from_text(text, "t", "test", {}))
+    [e] = [e for e in res.events if e["type"] == "freeze_participation"]
+    assert e["date"] == "2021-09-04"
+    assert res.article.published == "2021-09-04/2021-09-10"
