@@ -17,7 +17,10 @@ a) **Event dates.** An event whose date is missing or vague (wider than a
    A weekday named in the event's date expression ("on Saturday") must be
    the weekday of a one-day fact. A fact the ledger marks as restating
    another (``restates``) is set aside when the original also fits: a
-   mention refers to the restatement only when its own clue singles it out. An event the article does not date at all
+   mention refers to the restatement only when its own clue singles it out.
+   When several facts fit, the one whose place (``place``/``places``) or
+   whose instrument or operation (``instrument``/``operation``) the sentence
+   names is taken, if it is the only one. An event the article does not date at all
    that fits two or more facts is compared once more with the facts of the
    publication year and the year before (news recency, as in d): when exactly
    one of them fits, it is taken, and the record says why.
@@ -80,6 +83,7 @@ class KnownFact:
     sources: tuple[str, ...] = ()
     places: tuple[str, ...] = ()       # where it happened (the ledger's ``place``/``places`` attributes)
     restates: str | None = None        # the fact this one restates (the ledger's ``restates`` attribute)
+    cues: tuple[str, ...] = ()         # words naming what it was (the ``instrument``/``operation`` attributes)
 
 
 @dataclass
@@ -98,10 +102,13 @@ def facts_from_events(events) -> list[KnownFact]:
             continue
         key = (e.fact_key, e.type, e.actor, e.target)
         d = by_key.setdefault(key, {"lo": e.date.earliest, "hi": e.date.latest, "sources": [], "places": [],
-                                    "restates": None})
+                                    "restates": None, "cues": []})
         attrs = e.attributes or {}
         if isinstance(attrs.get("restates"), str):
             d["restates"] = attrs["restates"]
+        for w in _cue_words(attrs):
+            if w not in d["cues"]:
+                d["cues"].append(w)
         for pl in ([attrs["place"]] if isinstance(attrs.get("place"), str) else []) + list(attrs.get("places") or ()):
             if isinstance(pl, str) and pl not in d["places"]:
                 d["places"].append(pl)
@@ -111,7 +118,22 @@ def facts_from_events(events) -> list[KnownFact]:
             if src and src not in d["sources"]:
                 d["sources"].append(src)
     return [KnownFact(k[0], k[1], k[2], k[3], d["lo"], d["hi"], edtf_of(d["lo"], d["hi"]), tuple(d["sources"]),
-                      tuple(d["places"]), d["restates"]) for k, d in by_key.items()]
+                      tuple(d["places"]), d["restates"], tuple(d["cues"])) for k, d in by_key.items()]
+
+
+# words too common in treaty news to single out one instrument ("the treaty", "an agreement")
+_GENERIC_CUES = frozenset({"treaty", "agreement", "protocol", "document", "accord", "declaration"})
+
+
+def _cue_words(attrs: dict) -> list[str]:
+    """``instrument: confederation-treaty-2024``, ``operation: Eagle Assist`` -> distinctive words to find in a sentence."""
+    out = []
+    for key in ("instrument", "operation"):
+        v = attrs.get(key)
+        if isinstance(v, str):
+            out += [w for w in re.split(r"[-_\s]+", v.lower())
+                    if len(w) > 3 and not w.isdigit() and w not in _GENERIC_CUES]
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -210,6 +232,14 @@ def reconcile(events: list[dict], published: str | None, facts: list[KnownFact],
                 why = (f"of the {len(cands)} known facts of this type, actor and target, the only one at a place the "
                        f"sentence names ({', '.join(placed[0].places)})")
                 cands = placed
+        if len(cands) > 1:
+            # … or names what exactly one of them was ("signed a charter" against a later confederation treaty)
+            text = (ev.get("evidence") or "").lower()
+            named = [f for f in cands if any(re.search(r"\b" + re.escape(w) + r"\b", text) for w in f.cues)]
+            if len(named) == 1:
+                why = (f"of the {len(cands)} known facts of this type, actor and target, the only one the sentence "
+                       f"names ({', '.join(w for w in named[0].cues if w in text)})")
+                cands = named
         if len(cands) > 1 and span is None and pub is not None and pub[0] is not None and pub[1] is not None:
             recent = [f for f in cands if f.hi >= _recent_start(pub[0]) and f.lo <= pub[1]]
             if len(recent) == 1:

@@ -172,3 +172,18 @@ def test_a_quote_after_a_dated_statement_takes_its_weekday_and_the_ledger_places
     [e] = [e for e in res.events if e["type"] == "freeze_participation"]
     assert e["date"] == "2021-09-04"
     assert res.article.published == "2021-09-04/2021-09-10"
+
+
+def test_the_instrument_named_in_the_sentence_picks_one_of_two_saturday_signings():
+    facts = [KnownFact("s-charter", "sign", "XAA", "ALLY", date(2023, 9, 16), date(2023, 9, 16), "2023-09-16", (), (), None,
+                       ("charter",)),
+             KnownFact("s-confed", "sign", "XAA", "ALLY", date(2024, 7, 6), date(2024, 7, 6), "2024-07-06", (), ("Niamey",), None,
+                       ("confederation",))]
+    sat = {"date_kind": "weekday", "date_text": "on Saturday"}
+    r = reconcile([ev("sign", evidence="The leaders on Saturday signed a charter establishing a defence alliance.", **sat)],
+                  None, facts)
+    assert r.events[0]["date"] == "2023-09-16" and r.published == "2023-09-16/2023-09-22"
+    r = reconcile([ev("sign", evidence="On Saturday they signed a treaty creating a confederation.", **sat)], None, facts)
+    assert r.events[0]["date"] == "2024-07-06"
+    r = reconcile([ev("sign", evidence="On Saturday they signed a treaty.", **sat)], None, facts)
+    assert r.events[0]["date"] is None
