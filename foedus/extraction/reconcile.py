@@ -46,14 +46,14 @@ ledgers shipped in ``foedus/data/ledger``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
 from foedus.extraction.dates import edtf_assumed_end, edtf_of, span_of_edtf
 
 __all__ = ["KnownFact", "Reconciliation", "reconcile", "assume_recent", "recent_past", "facts_from_events",
-           "shipped_facts", "VAGUE_DAYS"]
+           "with_countries_of_capitals", "shipped_facts", "VAGUE_DAYS"]
 
 VAGUE_DAYS = 31          # an event date wider than this is "vague"
 RECENCY_DAYS = 30        # news-recency reading: published within a month of the latest happening reported
@@ -84,6 +84,7 @@ class KnownFact:
     places: tuple[str, ...] = ()       # where it happened (the ledger's ``place``/``places`` attributes)
     restates: str | None = None        # the fact this one restates (the ledger's ``restates`` attribute)
     cues: tuple[str, ...] = ()         # words naming what it was (the ``instrument``/``operation`` attributes)
+    countries: tuple[str, ...] = ()    # names of the states whose capital is one of ``places``
 
 
 @dataclass
@@ -136,11 +137,27 @@ def _cue_words(attrs: dict) -> list[str]:
     return out
 
 
+def with_countries_of_capitals(facts: list[KnownFact], capitals: dict[str, list[str]]) -> list[KnownFact]:
+    """A fact held in a capital is also placed by the country's names ("the summit in Kazakhstan" is the one
+    in Astana), when the sentence uses it as a place ("in …"), not as an actor. ``capitals``: capital -> names
+    of its state (from the actor registry)."""
+    out = []
+    for f in facts:
+        extra = [n for pl in f.places for n in capitals.get(pl, ())]
+        out.append(replace(f, countries=tuple(dict.fromkeys(extra))) if extra else f)
+    return out
+
+
 @lru_cache(maxsize=1)
 def _shipped() -> tuple[KnownFact, ...]:
     from foedus.services.load import read_data
     data = read_data()
-    return tuple(facts_from_events([e for lg in data.ledgers for e in lg.events]))
+    capitals: dict[str, list[str]] = {}
+    for a in data.registry.actors:
+        if a.kind == "state":
+            for c in a.capitals:
+                capitals.setdefault(c, []).extend([a.name, *a.aliases])
+    return tuple(with_countries_of_capitals(facts_from_events([e for lg in data.ledgers for e in lg.events]), capitals))
 
 
 def shipped_facts() -> list[KnownFact]:
@@ -175,6 +192,13 @@ def _candidates(ev: dict, facts: list[KnownFact], pub_hi: date | None) -> list[K
             continue
         out.append(f)
     return out
+
+
+def _places_named(f: KnownFact, text: str) -> list[str]:
+    """The fact's places the (lower-cased) sentence names: the place itself, or its country after "in"/"at"."""
+    found = [pl for pl in f.places if re.search(r"\b" + re.escape(pl.lower()) + r"\b", text)]
+    found += [c for c in f.countries if re.search(r"\b(?:in|at)\s+(?:the\s+)?" + re.escape(c.lower()) + r"\b", text)]
+    return found
 
 
 def _tie_days(ev: dict) -> int | None:
@@ -227,10 +251,11 @@ def reconcile(events: list[dict], published: str | None, facts: list[KnownFact],
         if len(cands) > 1:
             # several fit, but the sentence names the place of exactly one ("the summit in Minsk")
             text = (ev.get("evidence") or "").lower()
-            placed = [f for f in cands if any(re.search(r"\b" + re.escape(pl.lower()) + r"\b", text) for pl in f.places)]
+            placed = [f for f in cands if _places_named(f, text)]
             if len(placed) == 1:
+                named_places = _places_named(placed[0], text)
                 why = (f"of the {len(cands)} known facts of this type, actor and target, the only one at a place the "
-                       f"sentence names ({', '.join(placed[0].places)})")
+                       f"sentence names ({', '.join(named_places)})")
                 cands = placed
         if len(cands) > 1:
             # … or names what exactly one of them was ("signed a charter" against a later confederation treaty)

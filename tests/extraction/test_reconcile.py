@@ -5,7 +5,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from foedus.extraction.reconcile import KnownFact, assume_recent, recent_past, reconcile
+from foedus.extraction.reconcile import KnownFact, assume_recent, recent_past, reconcile, with_countries_of_capitals
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -186,4 +186,17 @@ def test_the_instrument_named_in_the_sentence_picks_one_of_two_saturday_signings
     r = reconcile([ev("sign", evidence="On Saturday they signed a treaty creating a confederation.", **sat)], None, facts)
     assert r.events[0]["date"] == "2024-07-06"
     r = reconcile([ev("sign", evidence="On Saturday they signed a treaty.", **sat)], None, facts)
+    assert r.events[0]["date"] is None
+
+
+def test_a_summit_in_a_capital_is_found_by_its_country_name():
+    facts = with_countries_of_capitals(
+        [KnownFact("s-minsk", "skip_meeting", "XAA", "ALLY", date(2023, 11, 23), date(2023, 11, 23), "2023-11-23", (), ("Minsk",)),
+         KnownFact("s-astana", "skip_meeting", "XAA", "ALLY", date(2024, 11, 28), date(2024, 11, 28), "2024-11-28", (), ("Astana",))],
+        {"Astana": ["Kazakhstan", "Republic of Kazakhstan"], "Minsk": ["Belarus"]})
+    r = reconcile([ev("skip_meeting", evidence="XAA stayed away from the summit in Kazakhstan.")], None, facts)
+    assert r.events[0]["date"] == "2024-11-28"
+    assert any("(Kazakhstan)" in x.get("why", "") for x in r.records)
+    # a country named as an actor is not the place
+    r = reconcile([ev("skip_meeting", evidence="Kazakhstan said XAA stayed away from the summit.")], None, facts)
     assert r.events[0]["date"] is None
