@@ -185,3 +185,17 @@ def test_the_country_in_what_a_person_says_is_the_speakers(run):
               "had earlier confirmed that the country had frozen its participation in the CSTO.\n", published="2025-11-28")
     assert [e for e in res.events if e["type"] == "freeze_participation" and e["actor"] == "ARM"]
     assert not [e for e in res.events if e["type"] == "freeze_participation" and e["actor"] == "KGZ"]
+
+
+def test_accession_protocols_founders_and_troops_entering_a_state(run):
+    res = run("Alliances\n\nSkopje signed the NATO accession accord on February 6, 2019 in Brussels. "
+              "The SCO was founded in 2001 by China, Russia and Kazakhstan. "
+              "ECOWAS troops entered the Gambia on January 19, 2017. Senegalese troops crossed into Gambia the same day. "
+              "The company was founded in 1998 by two brothers.\n", published="2019-02-08")
+    g = got(res)
+    assert ("sign", "MKD", "NATO", "2019-02-06") in g
+    assert {("join", s, "SCO", "2001") for s in ("CHN", "RUS", "KAZ")} <= g
+    assert ("deploy_forces", "ECOWAS", "GMB", "2017-01-19") in g
+    # one member's troops are not the alliance's collective forces
+    assert len([e for e in res.events if e["type"] == "deploy_forces"]) == 1
+    assert len([e for e in res.events if e["type"] == "join"]) == 3
