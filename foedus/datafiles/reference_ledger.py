@@ -94,7 +94,8 @@ class LoadedLedger(_Strict):
 
 
 # membership event -> is the state a member after it?
-_SPELL = {"join": True, "reinstate_membership": True, "withdraw": False}
+# membership spells (a suspended state is still a member: suspension and reinstatement do not open or close one)
+_SPELL = {"join": True, "withdraw": False}
 
 
 def read_reference_ledger(path: Path, registry: Registry, alliance_ids: set[str]) -> LoadedLedger:

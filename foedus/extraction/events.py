@@ -26,6 +26,10 @@ _UNRESOLVED_OK = ("weekday", "relative")
 _DATED_BY_OBJECT = frozenset({"deny_assistance", "request_assistance"})
 
 
+# verbs whose subject is the doer of the act named by their object ("announced the recall of …")
+_ANNOUNCING = frozenset({"announce", "order", "decide", "confirm", "declare", "proclaim"})
+
+
 def _under(tok, head, depth: int = 6) -> bool:
     """Is ``tok`` inside the subtree of ``head`` (within a few steps)?"""
     t = tok
@@ -225,6 +229,9 @@ class EventFinder:
         target_ref = None
         nominal_co: list = []
         subj = self._subject(head) if head.pos_ in ("VERB", "AUX") else None
+        if subj is None and head.pos_ == "NOUN" and head.dep_ == "dobj" and head.head.lemma_ in _ANNOUNCING:
+            # "the three states announced the recall of their ambassadors": who announced the act did it
+            subj = self._subject(head.head)
         inner = self._match_actors(toks)
         lead = next((t for t in toks if t.pos_ not in ("ADV", "PART", "PUNCT")), toks[0])   # "officially communicated"
         if trig.possessor_acts:

@@ -118,7 +118,8 @@ class Extractor:
         if self.facts is None:
             return _assume_recent(res)
         given = "published" in article.given and bool(article.published)
-        rec = reconcile(_with_date_expr(res), article.published, self.facts, published_given=given)
+        rec = reconcile(_with_date_expr(res), article.published, self.facts, published_given=given,
+                        article_text=article.text)
         records = []
         if rec.published != article.published:
             records = [r for r in rec.records if r["what"] == "published"]
@@ -126,7 +127,8 @@ class Extractor:
             article.published = rec.published
             article.inferred["published"] = f"{before}; reconciled with the reference ledger: {rec.published_how}"
             res = self.analyse(article, doc)
-            rec = reconcile(_with_date_expr(res), article.published, self.facts, published_given=True)
+            rec = reconcile(_with_date_expr(res), article.published, self.facts, published_given=True,
+                            article_text=article.text)
         for ev, out in zip(res.events, rec.events):
             ev["date"] = out["date"]
         # which reference fact gave each event its date (None: the text did), kept out of events.jsonl

@@ -20,7 +20,8 @@ a) **Event dates.** An event whose date is missing or vague (wider than a
    mention refers to the restatement only when its own clue singles it out.
    When several facts fit, the one whose place (``place``/``places``) or
    whose instrument or operation (``instrument``/``operation``) the sentence
-   names is taken, if it is the only one. An event the article does not date at all
+   names is taken, if it is the only one; failing that, the only one whose
+   place the article names anywhere. An event the article does not date at all
    that fits two or more facts is compared once more with the facts of the
    publication year and the year before (news recency, as in d): when exactly
    one of them fits, it is taken, and the record says why.
@@ -212,12 +213,14 @@ def _tie_days(ev: dict) -> int | None:
 
 
 def reconcile(events: list[dict], published: str | None, facts: list[KnownFact], *,
-              published_given: bool = False) -> Reconciliation:
+              published_given: bool = False, article_text: str | None = None) -> Reconciliation:
     """Narrow vague event dates with uniquely matching known facts; bound the publication date with them.
 
     ``events`` are dicts with ``type``, ``actor``, ``target``, ``date`` (EDTF or None) and optionally
     ``date_kind``/``date_text`` (the time expression the date came from). They are copied, not changed.
     ``published_given``: the user gave the publication date; it is then never changed.
+    ``article_text``: the whole article; when no sentence-level clue separates several facts, the only one whose
+    place the article names elsewhere ("… to suspend Mali. The summit in Accra …") is taken.
     """
     pub = _span(published)
     # an end that rests on the news-recency assumption ("2023-08/2023-09?") does not rule a known fact out:
@@ -265,6 +268,13 @@ def reconcile(events: list[dict], published: str | None, facts: list[KnownFact],
                 why = (f"of the {len(cands)} known facts of this type, actor and target, the only one the sentence "
                        f"names ({', '.join(w for w in named[0].cues if w in text)})")
                 cands = named
+        if len(cands) > 1 and article_text:
+            whole = article_text.lower()
+            placed = [f for f in cands if _places_named(f, whole)]
+            if len(placed) == 1:
+                why = (f"of the {len(cands)} known facts of this type, actor and target, the only one at a place the "
+                       f"article names ({', '.join(_places_named(placed[0], whole))})")
+                cands = placed
         if len(cands) > 1 and span is None and pub is not None and pub[0] is not None and pub[1] is not None:
             recent = [f for f in cands if f.hi >= _recent_start(pub[0]) and f.lo <= pub[1]]
             if len(recent) == 1:

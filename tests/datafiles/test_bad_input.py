@@ -105,3 +105,10 @@ def test_a_restatement_must_name_a_fact_of_the_ledger(tmp_path):
     bad = edited(tmp_path, CSTO_LEDGER, "restates: arm-freeze-2024}", "restates: arm-freeze-2042}")
     with pytest.raises(DataFileError, match=r"csto\.yaml:\d+: events\.\d+\.attributes\.restates: unknown fact 'arm-freeze-2042'"):
         read_data(ledger_files=[bad])
+
+
+def test_a_reinstatement_after_a_suspension_is_not_a_second_membership():
+    # the shipped ECOWAS ledger suspends and reinstates Mali (2012, 2020) inside one membership spell
+    data = read_data()
+    ecowas = next(lg for lg in data.ledgers if any(e.fact == "mli-reinstated-2020" for e in lg.events))
+    assert {e.type for e in ecowas.events if e.actor == "MLI"} >= {"join", "suspend_membership", "reinstate_membership"}

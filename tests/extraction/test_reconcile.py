@@ -200,3 +200,12 @@ def test_a_summit_in_a_capital_is_found_by_its_country_name():
     # a country named as an actor is not the place
     r = reconcile([ev("skip_meeting", evidence="Kazakhstan said XAA stayed away from the summit.")], None, facts)
     assert r.events[0]["date"] is None
+
+
+def test_a_place_named_elsewhere_in_the_article_picks_the_fact_when_the_sentence_has_none():
+    facts = [KnownFact("s-1", "suspend_membership", "XAA", "ALLY", date(2012, 3, 27), date(2012, 3, 27), "2012-03-27", (), ("Abidjan",)),
+             KnownFact("s-2", "suspend_membership", "XAA", "ALLY", date(2021, 5, 30), date(2021, 5, 30), "2021-05-30", (), ("Accra",))]
+    e = ev("suspend_membership", evidence="Leaders decided at an extraordinary summit to suspend XAA.")
+    text = "Leaders decided at an extraordinary summit to suspend XAA.\n\nThey met on Sunday in Accra."
+    assert reconcile([e], None, facts, article_text=text).events[0]["date"] == "2021-05-30"
+    assert reconcile([e], None, facts).events[0]["date"] is None
