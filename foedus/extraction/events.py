@@ -229,10 +229,15 @@ class EventFinder:
         target_ref = None
         nominal_co: list = []
         subj = self._subject(head) if head.pos_ in ("VERB", "AUX") else None
+        announced = False
         if subj is None and head.pos_ == "NOUN" and head.dep_ == "dobj" and head.head.lemma_ in _ANNOUNCING:
             # "the three states announced the recall of their ambassadors": who announced the act did it
             subj = self._subject(head.head)
+            announced = subj is not None
         inner = self._match_actors(toks)
+        if announced and not any(ctx.ent_of(t) is not None for t in toks):
+            # ... and "their"/"its" inside the act refers back to them, not to whoever is salient
+            inner = []
         lead = next((t for t in toks if t.pos_ not in ("ADV", "PART", "PUNCT")), toks[0])   # "officially communicated"
         if trig.possessor_acts:
             if not inner:

@@ -199,3 +199,11 @@ def test_accession_protocols_founders_and_troops_entering_a_state(run):
     # one member's troops are not the alliance's collective forces
     assert len([e for e in res.events if e["type"] == "deploy_forces"]) == 1
     assert len([e for e in res.events if e["type"] == "join"]) == 3
+
+
+def test_an_announced_recall_and_a_capital_outside_the_alliances(run):
+    res = run("Mali and Algeria\n\nThe Malian government on April 6, 2025 ordered the recall of its ambassador to Algeria. "
+              "On July 30, 2023 ECOWAS gave Niger a one-week ultimatum.\n", published="2025-04-08")
+    g = got(res)
+    assert ("recall_ambassador", "MLI", "DZA", "2025-04-06") in g
+    assert ("demand", "ECOWAS", "NER", "2023-07-30") in g
