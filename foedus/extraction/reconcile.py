@@ -202,6 +202,19 @@ def _places_named(f: KnownFact, text: str) -> list[str]:
     return found
 
 
+def _cues_named(f: KnownFact, text: str) -> list[str]:
+    """The fact's instrument/operation words the (lower-cased) sentence names."""
+    return [w for w in f.cues if re.search(r"\b" + re.escape(w) + r"\b", text)]
+
+
+# in turn, until one singles out a fact: (how the record says it, the fact's names found in sentence/article)
+_TIE_BREAKS = (
+    ("at a place the sentence names", lambda f, sentence, whole: _places_named(f, sentence)),
+    ("the sentence names", lambda f, sentence, whole: _cues_named(f, sentence)),
+    ("at a place the article names", lambda f, sentence, whole: _places_named(f, whole) if whole else []),
+)
+
+
 def _tie_days(ev: dict) -> int | None:
     if ev.get("date_kind") not in ("weekday", "relative"):
         return None
@@ -252,29 +265,17 @@ def reconcile(events: list[dict], published: str | None, facts: list[KnownFact],
                        "publication, other than later restatements of it")
                 cands = originals
         if len(cands) > 1:
-            # several fit, but the sentence names the place of exactly one ("the summit in Minsk")
-            text = (ev.get("evidence") or "").lower()
-            placed = [f for f in cands if _places_named(f, text)]
-            if len(placed) == 1:
-                named_places = _places_named(placed[0], text)
-                why = (f"of the {len(cands)} known facts of this type, actor and target, the only one at a place the "
-                       f"sentence names ({', '.join(named_places)})")
-                cands = placed
-        if len(cands) > 1:
-            # … or names what exactly one of them was ("signed a charter" against a later confederation treaty)
-            text = (ev.get("evidence") or "").lower()
-            named = [f for f in cands if any(re.search(r"\b" + re.escape(w) + r"\b", text) for w in f.cues)]
-            if len(named) == 1:
-                why = (f"of the {len(cands)} known facts of this type, actor and target, the only one the sentence "
-                       f"names ({', '.join(w for w in named[0].cues if w in text)})")
-                cands = named
-        if len(cands) > 1 and article_text:
-            whole = article_text.lower()
-            placed = [f for f in cands if _places_named(f, whole)]
-            if len(placed) == 1:
-                why = (f"of the {len(cands)} known facts of this type, actor and target, the only one at a place the "
-                       f"article names ({', '.join(_places_named(placed[0], whole))})")
-                cands = placed
+            # several fit, but the sentence (or else the article) names exactly one of them: its place ("the summit
+            # in Minsk") or what it was ("signed a charter" against a later confederation treaty)
+            sentence = (ev.get("evidence") or "").lower()
+            whole = (article_text or "").lower()
+            for label, names in _TIE_BREAKS:
+                hits = [(f, n) for f in cands for n in [names(f, sentence, whole)] if n]
+                if len(hits) == 1:
+                    why = (f"of the {len(cands)} known facts of this type, actor and target, the only one {label} "
+                           f"({', '.join(hits[0][1])})")
+                    cands = [hits[0][0]]
+                    break
         if len(cands) > 1 and span is None and pub is not None and pub[0] is not None and pub[1] is not None:
             recent = [f for f in cands if f.hi >= _recent_start(pub[0]) and f.lo <= pub[1]]
             if len(recent) == 1:
