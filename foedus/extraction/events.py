@@ -28,6 +28,8 @@ _DATED_BY_OBJECT = frozenset({"deny_assistance", "request_assistance"})
 
 # verbs whose subject is the doer of the act named by their object ("announced the recall of …")
 _ANNOUNCING = frozenset({"announce", "order", "decide", "confirm", "declare", "proclaim"})
+# verbs of saying whose subject does what a prepositional aside names ("in a rebuke to X, Y said")
+_SPEAKING = frozenset({"say", "tell", "write", "add", "declare", "state", "warn", "remark"})
 
 
 def _under(tok, head, depth: int = 6) -> bool:
@@ -233,6 +235,11 @@ class EventFinder:
         if subj is None and head.pos_ == "NOUN" and head.dep_ == "dobj" and head.head.lemma_ in _ANNOUNCING:
             # "the three states announced the recall of their ambassadors": who announced the act did it
             subj = self._subject(head.head)
+            announced = subj is not None
+        elif subj is None and head.pos_ == "NOUN" and head.dep_ == "pobj" and head.head.dep_ == "prep" \
+                and head.head.head.lemma_ in _SPEAKING:
+            # "in a thinly veiled rebuke to Yerevan, Lavrov said": the speaker's act
+            subj = self._subject(head.head.head)
             announced = subj is not None
         inner = self._match_actors(toks)
         if announced and not any(ctx.ent_of(t) is not None for t in toks):
@@ -695,6 +702,9 @@ class EventFinder:
                     while anc != clause_head and anc.head != anc and steps < 12:
                         if anc.dep_ in ("conj", "ccomp", "relcl", "advcl") and anc.pos_ in ("VERB", "AUX") and anc != clause_head:
                             ok = False
+                            break
+                        if anc.dep_ == "appos":
+                            ok = False      # "Mali, a founding member since 1975, said on Sunday …": the aside's date
                             break
                         anc = anc.head
                         steps += 1

@@ -23,6 +23,7 @@ class GroupResolver:
                               "neighbours", "neighbors", "republics", "allies", "capitals"})
     _ROLE_PLURALS = frozenset({"leaders", "heads", "presidents", "juntas", "governments", "rulers", "authorities",
                                "representatives", "delegations", "ministers", "regimes", "officials"})
+    _MEMBER_NOUNS = frozenset({"members", "states", "allies", "partners", "countries"})
     _DOCUMENT_NOUNS = frozenset({"statement", "communique", "communiqué", "declaration", "letter", "note", "appeal"})
     _NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 
@@ -49,6 +50,13 @@ class GroupResolver:
         if low in ("them", "they") and head.dep_ in ("dobj", "pobj", "nsubj"):
             # "… Sweden and Finland … accusing them of …": a list of states in this or the previous sentence
             return self.previous_state_list(head, None, sentences=2)
+        if low in self._MEMBER_NOUNS:
+            # "the other CSTO member states", "NATO allies", "the bloc's members": the members together, the alliance
+            for t in head.lefts:
+                for u in t.subtree:
+                    e = self.ctx.ent_of(u)
+                    if e is not None and e.ent_id_ and self.gaz.kind(e.ent_id_) == "alliance":
+                        return [Ref("alliance", e.ent_id_, None, e.text)]
         if low not in self._GROUP_NOUNS:
             return None
         n = None

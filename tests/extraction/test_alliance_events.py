@@ -207,3 +207,17 @@ def test_an_announced_recall_and_a_capital_outside_the_alliances(run):
     g = got(res)
     assert ("recall_ambassador", "MLI", "DZA", "2025-04-06") in g
     assert ("demand", "ECOWAS", "NER", "2023-07-30") in g
+
+
+def test_members_together_asides_and_diplomatic_blame(run):
+    res = run("Armenia and the CSTO\n\nArmenia asked the CSTO for military help on September 13, 2022. The other CSTO "
+              "member states effectively declined the request. Yerevan on October 13, 2022 said it expects the CSTO to "
+              "condemn the hostilities. In a thinly veiled rebuke to Yerevan, Lavrov said on October 12, 2022 that allies "
+              "should not complain. Mali, Niger and Burkina Faso, founding members of ECOWAS since 1975, said on "
+              "January 28, 2024 that they would leave the bloc.\n", published="2024-01-30")
+    g = got(res)
+    assert ("deny_assistance", "CSTO", "ARM", "2022-09-13") in g
+    assert ("demand", "ARM", "CSTO", "2022-10-13") in g
+    assert ("accuse", "RUS", "ARM", "2022-10-12") in g
+    # the aside's "since 1975" does not date the announcement
+    assert {("announce_withdrawal", s, "ECOWAS", "2024-01-28") for s in ("MLI", "NER", "BFA")} <= g
