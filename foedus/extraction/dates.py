@@ -50,6 +50,7 @@ class TimeExpr:
     explicit_year: bool = False
     future: bool = False      # a deadline or forecast ("until 2044", "next year")
     since: bool = False
+    since_hi: date | None = None   # for a "since" interval: the end of the date named ("since 1975": 1975-12-31)
 
     @property
     def edtf(self) -> str | None:
@@ -294,11 +295,13 @@ def find_dates(text: str, ref: Reference, lex: Lexicon | None = None, start: int
         before = text[max(0, s - 40):s]
         since = bool(g.since_re.search(before)) and kind2 not in ("range",)
         future = bool(g.future_ctx.search(before)) or (kind == "rel" and (g.relative.get(_norm(m.group("rel")), {}).get("offset", 0) > 0))
+        since_hi = None
         if since and lo is not None:
+            since_hi = hi
             end_day = ref.pub_lo or (hi if hi else None)
             hi = max(end_day, hi) if end_day and hi else end_day
             kind2 = "since"
-        te = TimeExpr(s, e, surface, kind2, lo, hi, explicit_year, future, since)
+        te = TimeExpr(s, e, surface, kind2, lo, hi, explicit_year, future, since, since_hi)
         out.append(te)
         if lo is not None and not future:
             anchor = (lo, hi or lo)

@@ -528,6 +528,14 @@ class DocContext:
         prev = self.sent_of(sent.start - 1) if sent.start > 0 else None
         if prev is not None:
             lo = prev.start
+        if not plural and prev is not None and tok.dep_ == "nsubj" and tok.i == sent.start:
+            # a sentence that opens with "It …" continues the previous sentence's subject ("Armenia asked Russia
+            # for help after Azerbaijan's offensive. It has accused them …": Armenia)
+            subj = next((c for c in prev.root.children if c.dep_ == "nsubj"), None)
+            e = self.ent_of(subj) if subj is not None else None
+            if e is not None and e.ent_id_ and e.label_ not in ("PERSON", "NORP") \
+                    and self.gaz.kind(e.ent_id_) in ("state", "alliance", "organisation"):
+                return Ref(self.gaz.kind(e.ent_id_), e.ent_id_, None, e.text)
         found = []
         for e in reversed([e for e in self._ents_cache() if lo <= e.start and e.end <= tok.i]):
             if not e.ent_id_ or e.label_ in ("PERSON", "NORP"):

@@ -10,6 +10,7 @@ import re
 
 from dataclasses import dataclass, field
 
+from foedus.extraction.dates import edtf_of
 from foedus.extraction.discourse import DocContext, Ref
 from foedus.extraction.groups import GroupResolver
 from foedus.extraction.lexicon import EventType, Trigger
@@ -241,6 +242,12 @@ class EventFinder:
             # "in a thinly veiled rebuke to Yerevan, Lavrov said": the speaker's act
             subj = self._subject(head.head.head)
             announced = subj is not None
+        if trig.appositive:
+            # "The trio, founding members of ECOWAS since 1975, …": the actor is the phrase the title is apposed to
+            noun = next((t for t in toks if t.pos_ in ("NOUN", "PROPN") and t.dep_ == "appos"), None)
+            if noun is None:
+                return
+            head, subj = noun, noun.head
         inner = self._match_actors(toks)
         if announced and not any(ctx.ent_of(t) is not None for t in toks):
             # ... and "their"/"its" inside the act refers back to them, not to whoever is salient
@@ -341,6 +348,10 @@ class EventFinder:
             return
         # when
         lo, hi, date = self._date(sent, head, ms, me, sent_dates, narrative, region, et.name in _DATED_BY_OBJECT)
+        dx = getattr(self, "last_date_expr", None)
+        if et.name == "join" and dx is not None and dx.kind == "since" and dx.since_hi is not None:
+            # "members since 1975": membership began then; the join is dated by the year named, not the span
+            lo, hi, date = dx.lo, dx.since_hi, edtf_of(dx.lo, dx.since_hi)
         seen = ctx.view[sent.start_char:sent.end_char]          # a blanked byline or dateline is not evidence
         e0 = sent.start_char + len(seen) - len(seen.lstrip())
         f = Found(et.name, actor, target, date, lo, hi, ctx.text[e0:sent.end_char].strip(), ms, me, modality,

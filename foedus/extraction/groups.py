@@ -20,7 +20,7 @@ class GroupResolver:
         self.refs = refs
 
     _GROUP_NOUNS = frozenset({"countries", "states", "nations", "juntas", "governments", "regimes", "members",
-                              "neighbours", "neighbors", "republics", "allies", "capitals"})
+                              "neighbours", "neighbors", "republics", "allies", "capitals", "trio", "duo"})
     _ROLE_PLURALS = frozenset({"leaders", "heads", "presidents", "juntas", "governments", "rulers", "authorities",
                                "representatives", "delegations", "ministers", "regimes", "officials"})
     _MEMBER_NOUNS = frozenset({"members", "states", "allies", "partners", "countries"})
@@ -69,9 +69,28 @@ class GroupResolver:
                 elif c.lower_ in ("these", "those", "all", "both"):
                     marked = True
                     n = 2 if c.lower_ == "both" else n
+        if low in ("trio", "duo") and any(c.dep_ == "det" for c in head.children):
+            n, marked = (3 if low == "trio" else 2), True      # "the trio": the last list of three states
         if not marked:
             return None
-        return self.previous_state_list(head, n)
+        listed = self.previous_state_list(head, n)
+        if listed is None and n:
+            # no written list: the last n different states the article named ("Mali and Burkina Faso … Niger …
+            # The trio"), when there are that many
+            return self.recent_states(head, n)
+        return listed
+
+    def recent_states(self, tok, n: int) -> list[Ref] | None:
+        seen: list[Ref] = []
+        for t in reversed(self.ctx.doc[max(0, tok.i - 400):tok.i]):
+            e = self.ctx.ent_of(t)
+            if e is None or e.end - 1 != t.i or not e.ent_id_ or self.gaz.kind(e.ent_id_) != "state":
+                continue
+            if all(r.actor != e.ent_id_ for r in seen):
+                seen.append(Ref("state", e.ent_id_, None, e.text))
+            if len(seen) == n:
+                return list(reversed(seen))
+        return None
 
     def previous_state_list(self, tok, n: int | None, sentences: int | None = None) -> list[Ref] | None:
         """The last written list of states before ``tok`` (of exactly ``n`` states when a number is given):

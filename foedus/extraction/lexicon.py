@@ -54,6 +54,7 @@ class Trigger:
     possessor_acts: bool = False
     claim_only: bool = False
     nominal: bool = False      # the actor is named inside the match ("advancing Ukrainian troops")
+    appositive: bool = False   # a title apposed to the actor ("The trio, founding members of ECOWAS, …")
 
 
 @dataclass(frozen=True)
@@ -108,7 +109,7 @@ def _event_types(doc: dict, where: str) -> list[EventType]:
             trig.append(Trigger(compile_re(p["pattern"], f"{where}: types.{name}.patterns[{i}]"),
                                 bool(p.get("negative")), bool(p.get("modal_ok")),
                                 bool(p.get("quote_only")), bool(p.get("verb")), bool(p.get("possessor_acts")), bool(p.get("claim_only")),
-                                bool(p.get("nominal"))))
+                                bool(p.get("nominal")), bool(p.get("appositive"))))
         out.append(EventType(
             name=name, triggers=tuple(trig), actor=spec.get("actor", "subject"),
             target=spec.get("target", "alliance"),

@@ -221,3 +221,15 @@ def test_members_together_asides_and_diplomatic_blame(run):
     assert ("accuse", "RUS", "ARM", "2022-10-12") in g
     # the aside's "since 1975" does not date the announcement
     assert {("announce_withdrawal", s, "ECOWAS", "2024-01-28") for s in ("MLI", "NER", "BFA")} <= g
+
+
+def test_the_trio_founding_members_since_a_year_and_it_continuing_the_subject(run):
+    res = run("The Sahel states\n\nMali and Burkina Faso sent their notices on January 29, 2024. Niger has yet to "
+              "send its own. The trio, founding members of ECOWAS since 1975, have faced sanctions. "
+              "Armenia asked Russia for support after Azerbaijan attacked it on September 13, 2022. "
+              "It has repeatedly accused Russia of ignoring the request.\n", published="2024-01-30")
+    g = got(res)
+    assert {("join", s, "ECOWAS", "1975") for s in ("MLI", "BFA", "NER")} <= g
+    # "It" opening a sentence is the previous sentence's subject (Armenia), not the last state named (Azerbaijan)
+    assert any(e["type"] == "accuse" and e["actor"] == "ARM" and e["target"] == "RUS" for e in res.events)
+    assert not any(e["type"] == "accuse" and e["actor"] == "AZE" for e in res.events)
