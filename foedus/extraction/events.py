@@ -527,6 +527,8 @@ class EventFinder:
                         if g.dep_ == "pobj":
                             r = self._object_ref(g, et.name == "sign_agreement")
                             if r not in (None, "null") and r != actor and self._kind_ok(self.gaz.kind(r), et.target_kinds):
+                                if et.name == "recall_ambassador":
+                                    self._conjunct_targets(g, actor, r)
                                 return r
                 if et.name in ("accuse", "demand"):
                     return None
@@ -572,6 +574,8 @@ class EventFinder:
                 if not self._kind_ok(k, et.target_kinds):
                     continue
                 cands.append(aid)
+                if et.name == "recall_ambassador" and e is not None:
+                    self._conjunct_targets(e.root, actor, aid)
                 break
         if cands:
             return cands[0]
@@ -651,6 +655,13 @@ class EventFinder:
                 any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in obj.children):
             return self._previous_state(obj)
         return None
+
+    def _conjunct_targets(self, tok, actor, first) -> None:
+        """"recalled its ambassadors to the United States and Australia": the other targets of a coordination."""
+        for cj in tok.conjuncts:
+            r2 = self._object_ref(cj)
+            if r2 not in (None, "null", actor, first) and r2 not in self.co_targets:
+                self.co_targets.append(r2)
 
     def _collective(self, ent) -> bool:
         return ent.text.lower() in {w.lower() for w in self.lex.actors.get("collective_without_id") or ()}

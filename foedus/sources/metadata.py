@@ -10,6 +10,7 @@ Publication date, strongest cue first:
 2. a dateline ("MOSCOW, December 19 (Itar-Tass) —", "20 December, 11:34"); without a year, the year is
    the first that puts the dateline on or after the latest explicitly dated past event (marked '?': it
    rests on the news-recency assumption); with nothing to fix the year, the date stays unknown;
+   or a full date the text gives as today's ("effective today, 29th January 2025");
 3. the latest dated event the article reports, a lower bound widened to the following days
    (a week when the text says "this week" or names weekdays, else a month, marked '?'),
    or the month a season-end cue points to ("summer has come to an end");
@@ -213,6 +214,10 @@ def infer_published(article: Article, lex: Lexicon | None = None, today: date | 
     dl = _dateline(article, lex)
     if dl is not None:
         return _dateline_date(dl, absolute, today)
+    for x in absolute:
+        # "has become effective today, 29th January 2025": the text names the day it speaks on
+        if x.width == 1 and _TODAY_IS.search(text[max(0, x.start - 16):x.start]):
+            return x.lo.isoformat(), f"the text names today's date ({text[x.start:x.end]!r})"
     years = [x.hi.year for x in absolute if x.width <= 366]
     # "the 74th anniversary of NATO's founding in 1949", "75 years since …": the year the text is written in
     anniversaries = [y for y in _anniversary_years(text) if y <= today.year]
@@ -229,6 +234,8 @@ def infer_published(article: Article, lex: Lexicon | None = None, today: date | 
     edtf, how = _published_estimate(article, lex, g, segs, year_hint, today, background)
     return _not_before(edtf, how, floor)
 
+
+_TODAY_IS = re.compile(r"\b(?:today|this day)\s*[,(]\s*(?:the\s+)?$", re.I)
 
 _ANNIVERSARY = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th) anniversary of [^.;]{0,100}?\b((?:1[6-9]|20)\d{2})\b"
                           r"|\b(\d{1,3}) years (?:since|after) [^.;]{0,100}?\b((?:1[6-9]|20)\d{2})\b", re.I)

@@ -233,3 +233,29 @@ def test_the_trio_founding_members_since_a_year_and_it_continuing_the_subject(ru
     # "It" opening a sentence is the previous sentence's subject (Armenia), not the last state named (Azerbaijan)
     assert any(e["type"] == "accuse" and e["actor"] == "ARM" and e["target"] == "RUS" for e in res.events)
     assert not any(e["type"] == "accuse" and e["actor"] == "AZE" for e in res.events)
+
+
+def test_military_command_exit_and_return_recalls_to_two_states_and_requests_for_troops(run):
+    res = run("France, NATO and others\n\nGeneral Charles De Gaulle withdrew France from NATO's military command in 1966. "
+              "On March 17, 2009 the National Assembly approved France's full return to NATO's military command. "
+              "France on September 17, 2021 recalled its ambassadors to the United States and Australia. "
+              "On January 5, 2022 Tokayev called on the CSTO to send peacekeeping forces. "
+              "The Kremlin on April 4, 2023 promised countermeasures, calling the Western alliance's enlargement a "
+              "\"security attack\" on Russia. \"It is in everyone's interest that Sweden also becomes a member of NATO "
+              "soon,\" she said.\n", published="2023-04-05")
+    g = got(res)
+    assert ("freeze_participation", "FRA", "NATO", "1966") in g
+    assert ("resume_participation", "FRA", "NATO", "2009-03-17") in g
+    assert {("recall_ambassador", "FRA", t, "2021-09-17") for t in ("USA", "AUS")} <= g
+    assert ("request_assistance", "KAZ", "CSTO", "2022-01-05") in g
+    assert not [e for e in res.events if e["type"] == "demand" and e["actor"] == "KAZ"]
+    assert ("accuse", "RUS", "NATO", "2023-04-04") in g
+    # a wish ("it is in everyone's interest that …") is not a membership
+    assert not [e for e in res.events if e["type"] == "join" and e["actor"] == "SWE"]
+
+
+def test_an_effective_withdrawal_of_listed_states_dates_the_publication(run):
+    res = run("ECOWAS\n\n“The withdrawal of Burkina Faso, the Republic of Mali and Republic of Niger has become "
+              "effective today, 29th January 2025,” ECOWAS said in a statement.\n", published=None)
+    assert res.article.published == "2025-01-29"
+    assert {("withdraw", s, "ECOWAS", "2025-01-29") for s in ("BFA", "MLI", "NER")} <= got(res)
