@@ -460,7 +460,11 @@ def _resolve(kind: str, m: re.Match, surface: str, g: DateGrammar, ref: Referenc
         if word in ("may", "mar", "jan", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "feb", "apr", "sept") and not (
                 gd.get("mp") or re.search(r"\b(?:in|since|by|until|till|from|of|during|early|late|mid|last|this|next|through)\s*-?\s*$", before)):
             return None
-        years = _years_for_month(mo, pts, ref.year_hint, 1)
+        if re.search(r"\blast\s*$", before) and pts:
+            # "last January" said in January is the January of the year before, never the current month
+            years = sorted({r.year if mo < r.month else r.year - 1 for r in pts})
+        else:
+            years = _years_for_month(mo, pts, ref.year_hint, 1)
         if not years:
             return None
         lo, hi = _cover([(date(y, mo, 1), _month_end(y, mo)) for y in years])

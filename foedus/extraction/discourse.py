@@ -556,6 +556,11 @@ class DocContext:
         if e.label_ == "PERSON":
             return self.person_ref(e)
         aid = e.ent_id_
+        if not aid and e.label_ == "ORG" and e.end + 2 < len(self.doc) and self.doc[e.end].text == "(" \
+                and self.doc[e.end + 2].text == ")":
+            # "The Economic Community of West Africa States (ECOWAS)": a name spelt otherwise, then its acronym
+            inner = self.ent_of(self.doc[e.end + 1])
+            aid = inner.ent_id_ if inner is not None and inner.label_ == "ORG" else aid
         if aid:
             k = self.gaz.kind(aid)
             if k == "region":

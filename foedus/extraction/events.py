@@ -346,6 +346,14 @@ class EventFinder:
             return
         if target is None and et.require_target:
             return
+        etype = et.name
+        if et.name == "announce_withdrawal" and trig.nominal and head.pos_ in ("VERB", "AUX"):
+            # "ECOWAS announced the formal exit of Mali, Burkina Faso and Niger from the bloc": the alliance itself
+            # announcing a member's exit reports that it happened
+            s0 = self._subject(head)
+            r0 = ctx.resolve(s0) if s0 is not None else None
+            if r0 is not None and r0.actor is not None and r0.actor == target:
+                etype = "withdraw"
         # when
         lo, hi, date = self._date(sent, head, ms, me, sent_dates, narrative, region, et.name in _DATED_BY_OBJECT)
         dx = getattr(self, "last_date_expr", None)
@@ -354,7 +362,7 @@ class EventFinder:
             lo, hi, date = dx.lo, dx.since_hi, edtf_of(dx.lo, dx.since_hi)
         seen = ctx.view[sent.start_char:sent.end_char]          # a blanked byline or dateline is not evidence
         e0 = sent.start_char + len(seen) - len(seen.lstrip())
-        f = Found(et.name, actor, target, date, lo, hi, ctx.text[e0:sent.end_char].strip(), ms, me, modality,
+        f = Found(etype, actor, target, date, lo, hi, ctx.text[e0:sent.end_char].strip(), ms, me, modality,
                   None, m.group(0))
         dx = getattr(self, "last_date_expr", None)
         if dx is not None:
@@ -364,7 +372,7 @@ class EventFinder:
             f.speaker = q.speaker
         found = [f]
         for t in self.co_targets:
-            found.append(Found(et.name, actor, t, date, lo, hi, f.evidence, ms, me, modality, f.speaker, f.trigger,
+            found.append(Found(etype, actor, t, date, lo, hi, f.evidence, ms, me, modality, f.speaker, f.trigger,
                                date_kind=f.date_kind, date_text=f.date_text))
         states = [r for r in co_actors if r.actor and self.gaz.kind(r.actor) == "state"]
         if et.prefer_alliance_actor and len(states) >= 2 and ctx.main_alliance and ctx.main_alliance != target:
@@ -374,7 +382,7 @@ class EventFinder:
         for r in co_actors:
             if r.actor in (actor, target) or not self._kind_ok(self._actor_kind(r.actor), et.actor_kinds):
                 continue
-            g = Found(et.name, r.actor, target, date, lo, hi, f.evidence, ms, me, modality, f.speaker, f.trigger,
+            g = Found(etype, r.actor, target, date, lo, hi, f.evidence, ms, me, modality, f.speaker, f.trigger,
                       date_kind=f.date_kind, date_text=f.date_text)
             found.append(g)
         for g in found:

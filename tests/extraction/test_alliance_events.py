@@ -259,3 +259,13 @@ def test_an_effective_withdrawal_of_listed_states_dates_the_publication(run):
               "effective today, 29th January 2025,” ECOWAS said in a statement.\n", published=None)
     assert res.article.published == "2025-01-29"
     assert {("withdraw", s, "ECOWAS", "2025-01-29") for s in ("BFA", "MLI", "NER")} <= got(res)
+
+
+def test_an_alliance_announcing_members_exit_reports_the_withdrawal(run):
+    res = run("ECOWAS\n\nThe Economic Community of West Africa States (ECOWAS) on January 29, 2025 announced the formal "
+              "exit of junta-led Mali, Burkina Faso and Niger from the bloc. On January 28, 2024 the military rulers "
+              "announced the immediate withdrawal of Mali, Niger and Burkina Faso from ECOWAS.\n", published="2025-01-30")
+    g = got(res)
+    assert {("withdraw", s, "ECOWAS", "2025-01-29") for s in ("MLI", "BFA", "NER")} <= g
+    assert {("announce_withdrawal", s, "ECOWAS", "2024-01-28") for s in ("MLI", "BFA", "NER")} <= g
+    assert not [e for e in res.events if e["type"] == "announce_withdrawal" and e["date"] == "2025-01-29"]

@@ -74,3 +74,10 @@ def test_time_of_writing_is_the_publication_interval_when_it_is_narrow():
     assert find_dates("at the time of writing", month)[0].edtf == "2024-09"
     year = Reference(date(2024, 1, 1), date(2024, 12, 31))
     assert find_dates("at the time of writing", year)[0].edtf is None
+
+
+def test_last_month_name_said_in_that_month_is_the_year_before():
+    jan = Reference(date(2025, 1, 29), date(2025, 1, 29))
+    assert one("announced their withdrawal last January", jan).edtf == "2024-01"
+    assert one("in January the bloc", jan).edtf == "2025-01"
+    assert one("last March, the talks", PUB).edtf == "2024-03"
