@@ -208,7 +208,9 @@ class DateGrammar:
         time = r"(?:\s*[,|·]?\s*(?:at\s+)?[0-2]?\d[:.][0-5]\d(?:\s*[ap]\.?m\.?)?(?:\s+(?:GMT|UTC|[A-Z]{3,4}))?)"
         dash = r"\s*[-—–:|]"
         # after a place: optional time and agency, then the dash that opens the story
-        self.dateline_after_place = re.compile(r"^" + time + r"?\s*" + agency + r"?" + dash)
+        # ("CHISINAU, January 19. /TASS/. Moldova …": TASS closes the dateline with the agency between full stops)
+        self.dateline_after_place = re.compile(r"^" + time + r"?\s*(?:" + agency + r"?" + dash
+                                               + r"|\.\s*/(?P<agency4>[^/\n]{2,40})/\s*\.)")
         # a line of its own: optional time, optional agency (in brackets or after a full stop), end of line;
         # or an agency in brackets then the dash
         self.dateline_after_bare = re.compile(r"^" + time + r"?\s*(?:" + agency + r"|\.\s+(?P<agency3>[A-Z][\w-]*(?:[ -][A-Z][\w-]*){0,3}))?\s*\.?\s*$")
@@ -325,7 +327,8 @@ def _dateline_at(text: str, s: int, e: int, g: DateGrammar, kind: str, m: re.Mat
     if pm:
         am = g.dateline_after_place.match(after)
         if am:
-            return e + am.end(), pm.group("place"), (am.group("agency") or am.group("agency2") or None)
+            return e + am.end(), pm.group("place"), (am.group("agency") or am.group("agency2") or am.group("agency4")
+                                                     or None)
         return None
     if g.dateline_bare.match(before):
         am = g.dateline_after_bare.match(after) or g.dateline_after_bare_dash.match(after)

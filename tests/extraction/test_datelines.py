@@ -133,3 +133,9 @@ def test_an_anniversary_names_the_year_of_writing():
     text = ("A ceremony at headquarters\n\nOn Tuesday the flag was raised; the ceremony coincides with the 74th "
             "anniversary of the alliance's founding in 1949.\n")
     assert published(text).startswith("2023")
+
+
+def test_tass_closes_its_dateline_with_the_agency_between_full_stops():
+    from foedus.extraction.dates import find_dateline
+    dl = find_dateline("CHISINAU, January 19. /TASS/. Moldova intends to withdraw from the CIS, the minister said.")
+    assert (dl.place, dl.month, dl.day, dl.agency) == ("CHISINAU", 1, 19, "TASS")
