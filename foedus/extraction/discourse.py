@@ -267,6 +267,10 @@ class DocContext:
         toks = [c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < head.i] + [head]
         if any(t.ent_type_ or not t.is_title for t in toks) or toks[0].i > 0 and toks[0].nbor(-1).lower_ in ("the",):
             return None
+        prev = toks[0].nbor(-1) if toks[0].i > 0 else None
+        if prev is not None and prev.ent_type_ in ("ORG", "GPE", "NORP") and prev.whitespace_ == " " \
+                and "\n" not in prev.text and prev.sent == toks[0].sent:
+            return None         # "the CSTO Secretariat", "the Kazakh Senate": a body of that organisation or state
         name = " ".join(t.text for t in sorted(toks, key=lambda t: t.i))
         if name.lower() in self.lex.honorifics or any(o.get("name", "").lower() == name.lower() for o in self.lex.outlets):
             return None
@@ -452,6 +456,14 @@ class DocContext:
             r = self.unlabelled_name(head)
             if r is not None:
                 return r
+            # "Deputy Prime Minister and Minister of Foreign Affairs Mihai Popsoi": the parser coordinates the
+            # titles and hangs the name on the last one; the name is the speaker
+            if self._office_of(np):
+                for c in head.children:
+                    if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i > head.i:
+                        r = self.resolve(c, for_speaker=True)
+                        if r is not None and r.kind == "person":
+                            return r
         # an office held for a state on the day
         office = self._office_of(np)
         if office:

@@ -179,9 +179,14 @@ class QuoteFinder:
         q.start, q.end = _trim(self.ctx.text, q.start, q.end)
         if q.end - q.start < 8:
             return
-        for other in self.quotes:
+        for i, other in enumerate(self.quotes):
             ov = min(other.end, q.end) - max(other.start, q.start)
             if ov > 0.5 * min(other.end - other.start, q.end - q.start):
+                if q.kind == other.kind == "indirect" and q.is_person and not other.is_person:
+                    # "Poland has requested …, Prime Minister Donald Tusk said": the person who reports it is the
+                    # source, not the state whose act ("requested") the clause names
+                    del self.quotes[i]
+                    break
                 return
         q.text = self.ctx.text[q.start:q.end]
         self.quotes.append(q)

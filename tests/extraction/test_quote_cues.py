@@ -133,3 +133,15 @@ def test_a_definite_role_noun_for_an_unnamed_source_stays_anonymous(run):
               "would resume in March. The official added that the delegation would not travel to Geneva.\n",
               published="2024-02-01")
     assert speaker_of(res, "the delegation would") is None
+
+
+def test_the_reporter_of_a_states_act_is_the_source_and_coordinated_titles_end_in_the_name(run):
+    res = run("Poland and Moldova\n\nPoland has requested the activation of Article 4 of the treaty, Polish Prime "
+              "Minister Donald Tusk announced on Wednesday.\n\nMoldova intends to withdraw from the CIS, Moldovan Deputy "
+              "Prime Minister and Minister of Foreign Affairs Mihai Popsoi said.\n\nRIA Novosti reported that the CSTO "
+              "Secretariat had not received any notice, suggesting that the minister had simply been referring to "
+              "the boycott of the summit.\n", published="2025-09-11")
+    assert speaker_of(res, "Poland has requested the activation") == "donald-tusk"
+    assert speaker_of(res, "Moldova intends to withdraw") == "mihai-popsoi"
+    # a body of an organisation ("the CSTO Secretariat") is not a person
+    assert not [q for q in res.quotes if q["speaker"] == "secretariat"]
