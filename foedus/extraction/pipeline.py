@@ -121,12 +121,19 @@ class Extractor:
         rec = reconcile(_with_date_expr(res), article.published, self.facts, published_given=given,
                         article_text=article.text)
         records = []
-        if rec.published != article.published:
-            records = [r for r in rec.records if r["what"] == "published"]
+        for round_ in range(2):
+            # a new publication date can resolve expressions the first reading could not ("earlier this
+            # month"), which may narrow it once more (never widen it)
+            if rec.published == article.published or (round_ and not _narrower(rec.published, article.published)):
+                break
+            records += [r for r in rec.records if r["what"] == "published"]
             before = article.inferred.get("published")
             article.published = rec.published
             article.inferred["published"] = f"{before}; reconciled with the reference ledger: {rec.published_how}"
             res = self.analyse(article, doc)
+            rec = reconcile(_with_date_expr(res), article.published, self.facts, published_given=given or round_ == 1,
+                            article_text=article.text)
+        if rec.published != article.published:
             rec = reconcile(_with_date_expr(res), article.published, self.facts, published_given=True,
                             article_text=article.text)
         for ev, out in zip(res.events, rec.events):
@@ -213,6 +220,16 @@ class Extractor:
                                "speaker_label": c.speaker.label if c.speaker is not None else None,
                                "text": c.evidence, "trigger": c.trigger})
         return res
+
+
+def _narrower(new: str | None, old: str | None) -> bool:
+    """Is the EDTF interval ``new`` inside ``old`` and not the same?"""
+    from foedus.extraction.dates import span_of_edtf
+    try:
+        (a, b), (c, d) = span_of_edtf(new), span_of_edtf(old)
+    except Exception:
+        return False
+    return None not in (a, b, c, d) and c <= a and b <= d and (a, b) != (c, d)
 
 
 def _assume_recent(res: DocResult) -> DocResult:

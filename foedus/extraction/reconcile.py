@@ -215,6 +215,24 @@ _TIE_BREAKS = (
 )
 
 
+_THIS_MONTH = re.compile(r"^(?:earlier |later |early |late )?this month$", re.I)
+_THIS_YEAR = re.compile(r"^(?:earlier |later |early |late )?this year$", re.I)
+
+
+def _tie_end(ev: dict, f: KnownFact) -> date | None:
+    """"earlier this month"/"this year" said of a known fact: the article appeared before that month or year
+    ended."""
+    if ev.get("date_kind") != "relative":
+        return None
+    text = (ev.get("date_text") or "").strip()
+    if _THIS_MONTH.match(text):
+        nxt = date(f.hi.year + (f.hi.month == 12), f.hi.month % 12 + 1, 1)
+        return nxt - timedelta(days=1)
+    if _THIS_YEAR.match(text):
+        return date(f.hi.year, 12, 31)
+    return None
+
+
 def _tie_days(ev: dict) -> int | None:
     if ev.get("date_kind") not in ("weekday", "relative"):
         return None
@@ -295,10 +313,9 @@ def reconcile(events: list[dict], published: str | None, facts: list[KnownFact],
             if floor is None or f.lo > floor[0]:
                 floor = (f.lo, f, ev)
             tie = _tie_days(ev)
-            if tie is not None:
-                c = f.hi + timedelta(days=tie)
-                if ceiling is None or c < ceiling[0]:
-                    ceiling = (c, f, ev)
+            c = f.hi + timedelta(days=tie) if tie is not None else _tie_end(ev, f)
+            if c is not None and (ceiling is None or c < ceiling[0]):
+                ceiling = (c, f, ev)
         elif len(cands) > 1 and vague:
             records.append({"doc": ev.get("doc"), "what": "ambiguous", "type": ev.get("type"),
                             "actor": ev.get("actor"), "target": ev.get("target"), "evidence": ev.get("evidence"),

@@ -209,3 +209,22 @@ def test_a_place_named_elsewhere_in_the_article_picks_the_fact_when_the_sentence
     text = "Leaders decided at an extraordinary summit to suspend XAA.\n\nThey met on Sunday in Accra."
     assert reconcile([e], None, facts, article_text=text).events[0]["date"] == "2021-05-30"
     assert reconcile([e], None, facts).events[0]["date"] is None
+
+
+def test_earlier_this_month_keeps_the_publication_in_the_facts_month():
+    r = reconcile([ev("freeze_participation", None, date_kind="relative", date_text="Earlier this month")], "2021", FACTS)
+    assert r.events[0]["date"] == "2021-03-04" and r.published == "2021-03-04/2021-03-31"
+
+
+def test_a_second_reading_narrows_the_publication_with_what_the_first_could_not_resolve(extractor):
+    """No date in the text: the known request dates the article; read again, "earlier this month" keeps it in
+    that month."""
+    from foedus.extraction.pipeline import Extractor
+    from foedus.sources.loaders import article_from_text
+    facts = [fact("k-request", "request_assistance", "KAZ", "CSTO", date(2022, 1, 5))]
+    ex = Extractor(registry=extractor.registry, lex=extractor.lex, nlp=extractor.nlp, facts=facts)
+    text = ("Kazakhstan and the CSTO\n\nEarlier this month, Kazakhstan called on the CSTO to send peacekeeping forces "
+            "when protests swept the country.\n")
+    res = ex.extract_one(article_from_text(text, "t", "test", {}))
+    assert res.article.published == "2022-01-05/2022-01-31"
+    assert [e["date"] for e in res.events if e["type"] == "request_assistance"] == ["2022-01-05"]
