@@ -21,7 +21,8 @@ a) **Event dates.** An event whose date is missing or vague (wider than a
    When several facts fit, the one whose place (``place``/``places``) or
    whose instrument or operation (``instrument``/``operation``) the sentence
    names is taken, if it is the only one; failing that, the only one whose
-   place the article names anywhere. An event the article does not date at all
+   place the article names anywhere. A fact marked ``named_only`` (the start
+   of a war that goes on) is a candidate only when the sentence names it. An event the article does not date at all
    that fits two or more facts is compared once more with the facts of the
    publication year and the year before (news recency, as in d): when exactly
    one of them fits, it is taken, and the record says why.
@@ -84,8 +85,10 @@ class KnownFact:
     sources: tuple[str, ...] = ()
     places: tuple[str, ...] = ()       # where it happened (the ledger's ``place``/``places`` attributes)
     restates: str | None = None        # the fact this one restates (the ledger's ``restates`` attribute)
-    cues: tuple[str, ...] = ()         # words naming what it was (the ``instrument``/``operation`` attributes)
+    cues: tuple[str, ...] = ()         # words naming what it was (``instrument``/``operation``/``cues`` attributes)
     countries: tuple[str, ...] = ()    # names of the states whose capital is one of ``places``
+    named_only: bool = False           # a start of something that goes on (an invasion): only when the sentence
+                                       # names it by its cues, never for any later act of the same kind
 
 
 @dataclass
@@ -104,10 +107,11 @@ def facts_from_events(events) -> list[KnownFact]:
             continue
         key = (e.fact_key, e.type, e.actor, e.target)
         d = by_key.setdefault(key, {"lo": e.date.earliest, "hi": e.date.latest, "sources": [], "places": [],
-                                    "restates": None, "cues": []})
+                                    "restates": None, "cues": [], "named_only": False})
         attrs = e.attributes or {}
         if isinstance(attrs.get("restates"), str):
             d["restates"] = attrs["restates"]
+        d["named_only"] = d["named_only"] or attrs.get("named_only") is True
         for w in _cue_words(attrs):
             if w not in d["cues"]:
                 d["cues"].append(w)
@@ -120,7 +124,8 @@ def facts_from_events(events) -> list[KnownFact]:
             if src and src not in d["sources"]:
                 d["sources"].append(src)
     return [KnownFact(k[0], k[1], k[2], k[3], d["lo"], d["hi"], edtf_of(d["lo"], d["hi"]), tuple(d["sources"]),
-                      tuple(d["places"]), d["restates"], tuple(d["cues"])) for k, d in by_key.items()]
+                      tuple(d["places"]), d["restates"], tuple(d["cues"]), (), d["named_only"])
+            for k, d in by_key.items()]
 
 
 # words too common in treaty news to single out one instrument ("the treaty", "an agreement")
@@ -128,13 +133,16 @@ _GENERIC_CUES = frozenset({"treaty", "agreement", "protocol", "document", "accor
 
 
 def _cue_words(attrs: dict) -> list[str]:
-    """``instrument: confederation-treaty-2024``, ``operation: Eagle Assist`` -> distinctive words to find in a sentence."""
+    """``instrument: confederation-treaty-2024``, ``operation: Eagle Assist``, ``cues: [...]`` -> distinctive words
+    to find in a sentence."""
     out = []
     for key in ("instrument", "operation"):
         v = attrs.get(key)
         if isinstance(v, str):
             out += [w for w in re.split(r"[-_\s]+", v.lower())
                     if len(w) > 3 and not w.isdigit() and w not in _GENERIC_CUES]
+    # ``cues: [invasion, full-scale war]``: words or phrases, as written
+    out += [c.lower() for c in attrs.get("cues") or () if isinstance(c, str)]
     return out
 
 
@@ -190,6 +198,8 @@ def _candidates(ev: dict, facts: list[KnownFact], pub_hi: date | None) -> list[K
         if span is not None and not (f.lo <= span[1] and span[0] <= f.hi):
             continue
         if weekday is not None and (f.lo != f.hi or f.lo.weekday() != weekday):
+            continue
+        if f.named_only and not _cues_named(f, (ev.get("evidence") or "").lower()):
             continue
         out.append(f)
     return out

@@ -229,3 +229,13 @@ def test_a_second_reading_narrows_the_publication_with_what_the_first_could_not_
     assert res.article.published == "2022-01-05/2022-01-31"
     # the text's own "earlier this month", now resolvable, is kept (a month is not vague)
     assert [e["date"] for e in res.events if e["type"] == "request_assistance"] == ["2022-01"]
+
+
+def test_the_start_of_a_war_is_not_every_later_attack():
+    facts = [KnownFact("inv", "attack", "XAA", "YBB", date(2022, 2, 24), date(2022, 2, 24), "2022-02-24", (), (), None,
+                       ("invasion", "full-scale war"), (), True)]
+    e = {"doc": "d", "type": "attack", "actor": "XAA", "target": "YBB", "date": None}
+    r = reconcile([{**e, "evidence": "overnight a mass aerial attack on YBB killed five people"}], None, facts)
+    assert r.events[0]["date"] is None and r.published is None
+    r = reconcile([{**e, "evidence": "since XAA launched its full-scale invasion of YBB"}], None, facts)
+    assert r.events[0]["date"] == "2022-02-24"
