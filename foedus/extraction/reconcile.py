@@ -21,7 +21,7 @@ a) **Event dates.** An event whose date is missing or vague (wider than a
    When several facts fit, the one whose place (``place``/``places``) or
    whose instrument or operation (``instrument``/``operation``) the sentence
    names is taken, if it is the only one; failing that, the only one whose
-   place the article names anywhere. A fact marked ``named_only`` (the start
+   place, instrument or operation the article names anywhere. A fact marked ``named_only`` (the start
    of a war that goes on) is a candidate only when the sentence names it. An event the article does not date at all
    that fits two or more facts is compared once more with the facts of the
    publication year and the year before (news recency, as in d): when exactly
@@ -222,6 +222,7 @@ _TIE_BREAKS = (
     ("at a place the sentence names", lambda f, sentence, whole: _places_named(f, sentence)),
     ("the sentence names", lambda f, sentence, whole: _cues_named(f, sentence)),
     ("at a place the article names", lambda f, sentence, whole: _places_named(f, whole) if whole else []),
+    ("the article names", lambda f, sentence, whole: _cues_named(f, whole) if whole else []),
 )
 
 

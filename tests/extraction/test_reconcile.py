@@ -239,3 +239,14 @@ def test_the_start_of_a_war_is_not_every_later_attack():
     assert r.events[0]["date"] is None and r.published is None
     r = reconcile([{**e, "evidence": "since XAA launched its full-scale invasion of YBB"}], None, facts)
     assert r.events[0]["date"] == "2022-02-24"
+
+
+def test_what_the_article_names_elsewhere_picks_one_of_two_demands_at_the_same_place():
+    facts = [KnownFact("d-1", "demand", "ALLY", "XAA", date(2023, 7, 30), date(2023, 7, 30), "2023-07-30", (), ("Abuja",), None,
+                       ("ultimatum", "seven days")),
+             KnownFact("d-2", "demand", "ALLY", "XAA", date(2023, 8, 10), date(2023, 8, 10), "2023-08-10", (), ("Abuja",), None,
+                       ("standby force",))]
+    e = {"doc": "d", "type": "demand", "actor": "ALLY", "target": "XAA", "date": None,
+         "evidence": "They demanded the full restoration of constitutional order."}
+    text = "Leaders in Abuja threatened force if the junta did not comply within seven days. " + e["evidence"]
+    assert reconcile([e], None, facts, article_text=text).events[0]["date"] == "2023-07-30"
