@@ -232,16 +232,16 @@ class EventFinder:
         target_ref = None
         nominal_co: list = []
         subj = self._subject(head) if head.pos_ in ("VERB", "AUX") else None
-        announced = False
+        by_reporting_verb = False
         if subj is None and head.pos_ == "NOUN" and head.dep_ == "dobj" and head.head.lemma_ in _ANNOUNCING:
             # "the three states announced the recall of their ambassadors": who announced the act did it
             subj = self._subject(head.head)
-            announced = subj is not None
+            by_reporting_verb = subj is not None
         elif subj is None and head.pos_ == "NOUN" and head.dep_ == "pobj" and head.head.dep_ == "prep" \
                 and head.head.head.lemma_ in _SPEAKING:
             # "in a thinly veiled rebuke to Yerevan, Lavrov said": the speaker's act
             subj = self._subject(head.head.head)
-            announced = subj is not None
+            by_reporting_verb = subj is not None
         if trig.appositive:
             # "The trio, founding members of ECOWAS since 1975, …": the actor is the phrase the title is apposed to
             noun = next((t for t in toks if t.pos_ in ("NOUN", "PROPN") and t.dep_ == "appos"), None)
@@ -249,7 +249,7 @@ class EventFinder:
                 return
             head, subj = noun, noun.head
         inner = self._match_actors(toks)
-        if announced and not any(ctx.ent_of(t) is not None for t in toks):
+        if by_reporting_verb and not any(ctx.ent_of(t) is not None for t in toks):
             # ... and "their"/"its" inside the act refers back to them, not to whoever is salient
             inner = []
         lead = next((t for t in toks if t.pos_ not in ("ADV", "PART", "PUNCT")), toks[0])   # "officially communicated"
@@ -364,7 +364,6 @@ class EventFinder:
         e0 = sent.start_char + len(seen) - len(seen.lstrip())
         f = Found(etype, actor, target, date, lo, hi, ctx.text[e0:sent.end_char].strip(), ms, me, modality,
                   None, m.group(0))
-        dx = getattr(self, "last_date_expr", None)
         if dx is not None:
             f.date_kind, f.date_text = dx.kind, dx.text
         q = next((q for q in quotes_here if q.start <= ms < q.end), None)
