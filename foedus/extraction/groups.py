@@ -81,6 +81,7 @@ class GroupResolver:
         return listed
 
     def recent_states(self, tok, n: int) -> list[Ref] | None:
+        """The last ``n`` different states named before ``tok`` (within 400 tokens), in text order, or None."""
         seen: list[Ref] = []
         for t in reversed(self.ctx.doc[max(0, tok.i - 400):tok.i]):
             e = self.ctx.ent_of(t)
