@@ -189,7 +189,7 @@ class DateGrammar:
             ("weekday", r"(?:(?P<wq>last|this|next|later|earlier|late|early)\s+)?(?P<wd>" + wd + r")(?:\s+(?:morning|afternoon|evening|night))?"),
             ("season", r"(?:(?P<sq>this|last|next|the|in|early|late|mid-?)\s+)?(?P<se>" + seasons + r")\b(?!\s+(?:of\s+)?\d{4})"),
             ("month", r"(?:(?P<mp>" + mparts + r")[\s-]*)?" + f(M, "m") + r"(?![\w-]|\s+\d)"),
-            ("year", r"(?<![\d,.$€£-])" + f(Y, "y") + r"(?![\d%]|\s*[-–]\s*\d|-day|\s*(?:km|kilomet|people|troops|soldiers|members|times|euros|dollars))"),
+            ("year", r"(?<![\d,.$€£-])" + f(Y, "y") + r"(?![\d%]|\s*[-–]\s*\d|-day|\s*(?:km|kilomet|people|troops|soldiers|members|times|euros|dollars|GMT|UTC|hours?|hrs|local time)\b)"),
         ]
         self.alts = [(name, re.compile(r"\b" + rx, re.I)) for name, rx in alts]
         # a cheap pre-filter: no digit, month, weekday, season or relative word -> no date

@@ -81,3 +81,7 @@ def test_last_month_name_said_in_that_month_is_the_year_before():
     assert one("announced their withdrawal last January", jan).edtf == "2024-01"
     assert one("in January the bloc", jan).edtf == "2025-01"
     assert one("last March, the talks", PUB).edtf == "2024-03"
+
+
+def test_a_24_hour_time_is_not_a_year():
+    assert [x.text for x in find_dates("around 11:30 p.m. local time (2130 GMT/UTC) the drones", PUB)] == []
