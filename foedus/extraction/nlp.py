@@ -63,6 +63,14 @@ def direct_subject(verb):
 
     None when the verb has no subject of its own (callers then look further up the tree, each in its way).
     """
+    if verb.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
+        # a participle with an agent ("the treaty signed in 1992 by Russia, …", even when the parser makes the
+        # treaty its subject): the agent did it
+        for a in verb.children:
+            if a.dep_ == "agent":
+                for p in a.children:
+                    if p.dep_ == "pobj":
+                        return p
     for c in verb.children:
         if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
             if c.dep_ == "nsubjpass":

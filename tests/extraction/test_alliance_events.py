@@ -269,3 +269,9 @@ def test_an_alliance_announcing_members_exit_reports_the_withdrawal(run):
     assert {("withdraw", s, "ECOWAS", "2025-01-29") for s in ("MLI", "BFA", "NER")} <= g
     assert {("announce_withdrawal", s, "ECOWAS", "2024-01-28") for s in ("MLI", "BFA", "NER")} <= g
     assert not [e for e in res.events if e["type"] == "announce_withdrawal" and e["date"] == "2025-01-29"]
+
+
+def test_a_treaty_signed_by_a_list_of_states_is_signed_by_each(run):
+    res = run("The CSTO\n\nIt started as the Collective Security Treaty signed on May 15, 1992, by Russia, Armenia and "
+              "Kazakhstan.\n", published="2022-01-12")
+    assert {("sign", s, "CSTO", "1992-05-15") for s in ("RUS", "ARM", "KAZ")} <= got(res)
