@@ -76,6 +76,7 @@ class Found:
     trigger: str = ""
     notes: list[str] = field(default_factory=list)
     date_kind: str | None = None      # kind of the time expression the date comes from (weekday, relative, ...)
+    date_inherited: bool = False      # the date is the narrative's, carried over from an earlier sentence
     date_text: str | None = None      # its surface text
 
 
@@ -366,13 +367,14 @@ class EventFinder:
                   None, m.group(0))
         if dx is not None:
             f.date_kind, f.date_text = dx.kind, dx.text
+            f.date_inherited = self.last_date_inherited
         q = next((q for q in quotes_here if q.start <= ms < q.end), None)
         if q is not None:
             f.speaker = q.speaker
         found = [f]
         for t in self.co_targets:
             found.append(Found(etype, actor, t, date, lo, hi, f.evidence, ms, me, modality, f.speaker, f.trigger,
-                               date_kind=f.date_kind, date_text=f.date_text))
+                               date_kind=f.date_kind, date_text=f.date_text, date_inherited=f.date_inherited))
         states = [r for r in co_actors if r.actor and self.gaz.kind(r.actor) == "state"]
         if et.prefer_alliance_actor and len(states) >= 2 and ctx.main_alliance and ctx.main_alliance != target:
             # "Russia as well as Belarus, Kazakhstan, Kyrgyzstan and Tajikistan declined …": the members together
@@ -382,7 +384,7 @@ class EventFinder:
             if r.actor in (actor, target) or not self._kind_ok(self._actor_kind(r.actor), et.actor_kinds):
                 continue
             g = Found(etype, r.actor, target, date, lo, hi, f.evidence, ms, me, modality, f.speaker, f.trigger,
-                      date_kind=f.date_kind, date_text=f.date_text)
+                      date_kind=f.date_kind, date_text=f.date_text, date_inherited=f.date_inherited)
             found.append(g)
         for g in found:
             if modality == "asserted":
@@ -717,6 +719,7 @@ class EventFinder:
             dates_ok.append(x)
         sent_dates = dates_ok
         self.last_date_expr = None
+        self.last_date_inherited = False
         for x in sent_dates:
             if x.future or (x.lo is None and x.kind not in _UNRESOLVED_OK):
                 continue
@@ -762,5 +765,6 @@ class EventFinder:
             # (a relative clause is background -- "Karabakh, which came under Baku's control" -- not the
             # time the narrative is at)
             self.last_date_expr = narrative
+            self.last_date_inherited = True
             return narrative.lo, narrative.hi, narrative.edtf
         return None, None, None

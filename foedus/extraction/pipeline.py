@@ -250,7 +250,8 @@ def _sentence_like(sent) -> bool:
 
 
 def _with_date_expr(res: DocResult) -> list[dict]:
-    return [{**e, "date_kind": f.date_kind, "date_text": f.date_text} for e, f in zip(res.events, res.found_events)]
+    return [{**e, "date_kind": f.date_kind, "date_text": f.date_text, "date_inherited": f.date_inherited}
+            for e, f in zip(res.events, res.found_events)]
 
 
 _FRAMING_NOUNS = frozenset({"fact", "point", "truth", "thing", "reality", "problem", "issue"})

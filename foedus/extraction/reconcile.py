@@ -183,8 +183,14 @@ def _span(edtf: str | None) -> tuple[date, date] | None:
         return None
 
 
+def _own_span(ev: dict) -> tuple[date, date] | None:
+    """The event's date span, when the article gives it for this event (a date carried over from an earlier
+    sentence of the narrative is weaker than a known fact, and counts as none)."""
+    return None if ev.get("date_inherited") else _span(ev.get("date"))
+
+
 def _candidates(ev: dict, facts: list[KnownFact], pub_hi: date | None) -> list[KnownFact]:
-    span = _span(ev.get("date"))
+    span = _own_span(ev)
     weekday = None
     m = _WEEKDAY_RX.search(ev.get("date_text") or "")
     if m:
@@ -275,7 +281,7 @@ def reconcile(events: list[dict], published: str | None, facts: list[KnownFact],
     for ev in events:
         ev = dict(ev)
         cands = _candidates(ev, facts, pub_hi)
-        span = _span(ev.get("date"))
+        span = _own_span(ev)
         vague = span is None or (span[1] - span[0]).days + 1 > VAGUE_DAYS
         if ev.get("date_kind") == "since":
             # an aggregate statement ("has not attended … since November 2023") covers several happenings:

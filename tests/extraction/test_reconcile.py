@@ -250,3 +250,12 @@ def test_what_the_article_names_elsewhere_picks_one_of_two_demands_at_the_same_p
          "evidence": "They demanded the full restoration of constitutional order."}
     text = "Leaders in Abuja threatened force if the junta did not comply within seven days. " + e["evidence"]
     assert reconcile([e], None, facts, article_text=text).events[0]["date"] == "2023-07-30"
+
+
+def test_a_date_carried_over_from_the_narrative_yields_to_the_only_known_fact():
+    # "In 2007 the bloc created a force. … after X asked it to deploy troops": 2007 is the narrative's, not the request's
+    facts = [fact("k-request", "request_assistance", "XAA", "ALLY", date(2022, 1, 5))]
+    e = ev("request_assistance", "2007", date_kind="absolute", date_text="In 2007", date_inherited=True)
+    assert reconcile([e], None, facts).events[0]["date"] == "2022-01-05"
+    own = ev("request_assistance", "2007", date_kind="absolute", date_text="In 2007")
+    assert reconcile([own], None, facts).events[0]["date"] == "2007"
