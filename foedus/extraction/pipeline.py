@@ -166,7 +166,7 @@ class Extractor:
                 continue
             if para.kind in ("heading", "title") and not _sentence_like(sent):
                 continue
-            r = Reference(ref.pub_lo, ref.pub_hi, ref.year_hint, (narrative.lo, narrative.hi) if narrative else None)
+            r = Reference(ref.pub_lo, ref.pub_hi, ref.year_hint, (narrative.lo, narrative.hi) if narrative and narrative.lo else None)
             dates = find_dates(ctx.view, r, self.lex, sent.start_char, sent.end_char, original=article.text)
             # quotes first: they move who "he" is
             qf.direct_in_sentence(sent, si)

@@ -183,3 +183,12 @@ def test_an_undated_event_gets_an_honest_wide_interval(run):
     ev = [e for e in res.events if e["type"] == "accuse"]
     assert ev and ev[0]["date"] == "2023?/2024-06-14"        # before publication, this year or last: an assumption
     assert any(r["what"] == "event_date_assumed" for r in res.reconciled)
+
+
+def test_a_relative_day_after_an_unresolved_weekday_stays_unknown(run):
+    # no publication date: "Thursday" cannot be placed, so "the day before" cannot either (it once crashed)
+    res = run("ECOWAS leaders met on Thursday in Accra. Mali recalled its ambassador to Niger the day before.\n",
+              published=None)
+    assert res.error is None
+    ev = [e for e in res.events if e["type"] == "recall_ambassador"]
+    assert ev and ev[0]["actor"] == "MLI" and ev[0]["date"] is None
