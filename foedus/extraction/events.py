@@ -25,6 +25,8 @@ _COLLECTIVE = "__collective__"    # a target named in the text that has no actor
 _UNRESOLVED_OK = ("weekday", "relative")
 # types whose date is that of the happening they respond to, when it is dated on the trigger's object
 _DATED_BY_OBJECT = frozenset({"deny_assistance", "request_assistance"})
+# prepositions that name what came before the act, not when the act was ("following a coup on Monday")
+_ANTECEDENT_PREPS = frozenset({"following", "after", "amid", "over", "despite", "since", "before"})
 
 
 # verbs whose subject is the doer of the act named by their object ("announced the recall of …")
@@ -78,6 +80,17 @@ class Found:
     date_kind: str | None = None      # kind of the time expression the date comes from (weekday, relative, ...)
     date_inherited: bool = False      # the date is the narrative's, carried over from an earlier sentence
     date_text: str | None = None      # its surface text
+    date_at: int | None = None        # where that expression starts in the article (events sharing it share a time)
+
+
+def _dates_a_cause(r, trig_idx) -> bool:
+    """Is the date ``r`` that of a happening named in an antecedent adjunct ("suspended Burkina Faso following a
+    coup on Monday": the coup's Monday, not the suspension's)?"""
+    if r.dep_ != "pobj" or r.head.dep_ != "prep":
+        return False
+    noun = r.head.head
+    return (noun.pos_ == "NOUN" and noun.i not in trig_idx and noun.dep_ == "pobj"
+            and noun.head.lower_ in _ANTECEDENT_PREPS and noun.head.i not in trig_idx)
 
 
 class EventFinder:
@@ -302,8 +315,12 @@ class EventFinder:
                 refs.sort(key=lambda r: 0 if r.kind == "alliance" else 1)
             actor_ref = refs[0] if refs else None
             n_states = len([r for r in refs if r.actor and self.gaz.kind(r.actor) == "state"])
-            if et.parties == "bilateral" and n_states >= 3:
-                return
+            if et.parties == "bilateral" and n_states >= 4:
+                return      # a multilateral instrument is not an agreement between two states
+            if et.parties == "bilateral" and n_states == 3 and target_ref is None:
+                # "Turkey, Sweden and Finland signed a trilateral memorandum": the first named with each of the others
+                self.co_targets += [r.actor for r in refs[2:] if r.actor and r.actor != refs[0].actor
+                                    and r.actor not in self.co_targets]
             if et.parties == "multilateral" and (n_states == 2 or self._with_state_after(head)):
                 return
             if et.symmetric and target_ref is None:
@@ -366,7 +383,7 @@ class EventFinder:
         f = Found(etype, actor, target, date, lo, hi, ctx.text[e0:sent.end_char].strip(), ms, me, modality,
                   None, m.group(0))
         if dx is not None:
-            f.date_kind, f.date_text = dx.kind, dx.text
+            f.date_kind, f.date_text, f.date_at = dx.kind, dx.text, dx.start
             f.date_inherited = self.last_date_inherited
         q = next((q for q in quotes_here if q.start <= ms < q.end), None)
         if q is not None:
@@ -374,7 +391,8 @@ class EventFinder:
         found = [f]
         for t in self.co_targets:
             found.append(Found(etype, actor, t, date, lo, hi, f.evidence, ms, me, modality, f.speaker, f.trigger,
-                               date_kind=f.date_kind, date_text=f.date_text, date_inherited=f.date_inherited))
+                               date_kind=f.date_kind, date_text=f.date_text, date_inherited=f.date_inherited,
+                               date_at=f.date_at))
         states = [r for r in co_actors if r.actor and self.gaz.kind(r.actor) == "state"]
         if et.prefer_alliance_actor and len(states) >= 2 and ctx.main_alliance and ctx.main_alliance != target:
             # "Russia as well as Belarus, Kazakhstan, Kyrgyzstan and Tajikistan declined …": the members together
@@ -384,7 +402,8 @@ class EventFinder:
             if r.actor in (actor, target) or not self._kind_ok(self._actor_kind(r.actor), et.actor_kinds):
                 continue
             g = Found(etype, r.actor, target, date, lo, hi, f.evidence, ms, me, modality, f.speaker, f.trigger,
-                      date_kind=f.date_kind, date_text=f.date_text, date_inherited=f.date_inherited)
+                      date_kind=f.date_kind, date_text=f.date_text, date_inherited=f.date_inherited,
+                      date_at=f.date_at)
             found.append(g)
         for g in found:
             if modality == "asserted":
@@ -716,6 +735,8 @@ class EventFinder:
                 if r.dep_ == "pobj" and r.head.dep_ == "prep" and r.head.head.pos_ == "NOUN" and r.head.head.i not in trig_idx \
                         and r.head.head.i < min(trig_idx or {0}) and r.head.lower_ in ("for",):
                     continue
+                if not by_object and _dates_a_cause(r, trig_idx):
+                    continue
             dates_ok.append(x)
         sent_dates = dates_ok
         self.last_date_expr = None
@@ -754,7 +775,8 @@ class EventFinder:
                     best = (0, x)
                     break
         if best is None:
-            near = [x for x in sent_dates if not x.future and x.lo is not None]
+            # (a weekday the publication date cannot place yet is kept as the clue a known fact may match)
+            near = [x for x in sent_dates if not x.future and (x.lo is not None or x.kind == "weekday")]
             if near:
                 best = (0, min(near, key=lambda x: abs(x.start - ms)))
         if best is not None:

@@ -151,6 +151,7 @@ class Extractor:
         ef = EventFinder(ctx)
         narrative: TimeExpr | None = None
         narrative_para = None
+        narrative_nouns: set[str] = set()
         body_ordinal: dict[int, int] = {}
         for i, p in enumerate(article.paragraphs):
             if p.kind == "body":
@@ -177,7 +178,8 @@ class Extractor:
                     low = sent.text.lstrip(" “\"«-–—").lower()
                     same = narrative_para == pi
                     previous = narrative_para is not None and body_ordinal.get(pi, -9) - body_ordinal.get(narrative_para, -99) == 1
-                    if same or (previous and (low.startswith(_PRONOUN_START) or ctx.region_at(sent.start_char + 1))):
+                    if same or (previous and (low.startswith(_PRONOUN_START) or ctx.region_at(sent.start_char + 1)
+                                              or _names_again(sent, narrative_nouns))):
                         inherit = narrative
                 if para.kind in ("heading", "title") and ref.pub_lo is not None and ref.pub_hi is not None \
                         and (ref.pub_hi - ref.pub_lo).days < 31:
@@ -193,6 +195,7 @@ class Extractor:
             if usable:
                 narrative = usable[-1]
                 narrative_para = pi
+                narrative_nouns = {t.lemma_.lower() for t in sent if t.pos_ == "NOUN"}
             ctx.update_salience(sent, si)
             prev_sent = sent
         res = DocResult(article)
@@ -242,6 +245,16 @@ def _assume_recent(res: DocResult) -> DocResult:
     return res
 
 
+def _names_again(sent, nouns: set[str]) -> bool:
+    """Does the sentence open on a definite description of something the narrative's sentence named ("… released
+    a joint statement Sunday …" / "The joint statement accused …")? It then continues that moment."""
+    first = next((t for t in sent if not t.is_punct and not t.is_space), None)
+    if first is None or first.lower_ not in ("the", "this", "that") or first.dep_ != "det":
+        return False
+    head = first.head
+    return head.pos_ == "NOUN" and head.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in nouns
+
+
 def _sentence_like(sent) -> bool:
     """A heading that reads as a sentence (a standfirst: "Yerevan has accused Azerbaijani troops of …"),
     with a finite verb and some length, is reported content; a section title ("Spring's Tempests") is not."""
@@ -250,7 +263,8 @@ def _sentence_like(sent) -> bool:
 
 
 def _with_date_expr(res: DocResult) -> list[dict]:
-    return [{**e, "date_kind": f.date_kind, "date_text": f.date_text, "date_inherited": f.date_inherited}
+    return [{**e, "date_kind": f.date_kind, "date_text": f.date_text, "date_inherited": f.date_inherited,
+             "date_at": f.date_at}
             for e, f in zip(res.events, res.found_events)]
 
 

@@ -340,6 +340,7 @@ def reconcile(events: list[dict], published: str | None, facts: list[KnownFact],
                             "candidates": [c.fact for c in cands],
                             "why": f"{len(cands)} known facts fit; the date is left as extracted"})
         out.append(ev)
+    records += _share_resolved_times(out)
     res = Reconciliation(out, published, None, records)
     if published_given or floor is None:
         return res
@@ -374,6 +375,34 @@ def reconcile(events: list[dict], published: str | None, facts: list[KnownFact],
                             "date_before": published, "date_after": new, "fact": floor[1].fact,
                             "fact_date": floor[1].edtf, "sources": list(floor[1].sources), "why": res.published_how})
     return res
+
+
+def _share_resolved_times(events: list[dict]) -> list[dict]:
+    """A time expression that a known fact placed ("released a joint statement Sunday", the withdrawal of
+    28 Jan 2024) places every other event dated by the same expression ("… The joint statement accused ECOWAS
+    …"), when all the facts it was matched with agree. The events are changed in place; returns the records."""
+    placed: dict[int, set[tuple[str, str]]] = {}
+    for ev in events:
+        if ev.get("reconciled") and ev.get("date_at") is not None:
+            placed.setdefault(ev["date_at"], set()).add((ev["date"], ev["reconciled"]))
+    records = []
+    for ev in events:
+        at = ev.get("date_at")
+        if ev.get("reconciled") or at not in placed or len({d for d, _ in placed[at]}) != 1 \
+                or ev.get("date_kind") == "since":
+            continue
+        span = _own_span(ev)
+        new = next(iter(placed[at]))[0]
+        fact = min(f for _, f in placed[at])
+        if span is not None and (span[1] - span[0]).days + 1 <= VAGUE_DAYS:
+            continue
+        records.append({"doc": ev.get("doc"), "what": "event_date", "type": ev.get("type"),
+                        "actor": ev.get("actor"), "target": ev.get("target"), "evidence": ev.get("evidence"),
+                        "date_before": ev.get("date"), "date_after": new, "fact": fact, "fact_date": new,
+                        "why": f"dated by the same expression ({ev.get('date_text')!r}) as an event that known "
+                               f"fact {fact} placed"})
+        ev["date"] = new
+    return records
 
 
 def _recent_start(pub_lo: date) -> date:

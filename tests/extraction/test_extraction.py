@@ -192,3 +192,19 @@ def test_a_relative_day_after_an_unresolved_weekday_stays_unknown(run):
     assert res.error is None
     ev = [e for e in res.events if e["type"] == "recall_ambassador"]
     assert ev and ev[0]["actor"] == "MLI" and ev[0]["date"] is None
+
+
+def test_the_date_of_an_antecedent_happening_is_not_the_acts(run):
+    # the coup was on Monday; the suspension's day is not given
+    res = run("ECOWAS has suspended Burkina Faso from the regional bloc following a coup on Monday, the bloc said.\n")
+    [ev] = [e for e in res.events if e["type"] == "suspend_membership"]
+    assert ev["actor"] == "BFA" and ev["date"] != "2024-06-10"
+
+
+def test_three_signatories_of_an_agreement_are_the_first_with_each_other(run):
+    res = run("Turkey, Sweden and Finland signed a trilateral memorandum on Tuesday in Madrid.\n")
+    got = {(e["actor"], e["target"], e["date"]) for e in res.events if e["type"] == "sign_agreement"}
+    assert got == {("TUR", "SWE", "2024-06-11"), ("TUR", "FIN", "2024-06-11")}
+    # four or more parties sign a multilateral instrument, not an agreement between two states
+    res = run("Russia, Belarus, Kazakhstan and Armenia signed the agreement on Tuesday.\n")
+    assert not [e for e in res.events if e["type"] == "sign_agreement"]

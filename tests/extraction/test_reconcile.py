@@ -259,3 +259,28 @@ def test_a_date_carried_over_from_the_narrative_yields_to_the_only_known_fact():
     assert reconcile([e], None, facts).events[0]["date"] == "2022-01-05"
     own = ev("request_assistance", "2007", date_kind="absolute", date_text="In 2007")
     assert reconcile([own], None, facts).events[0]["date"] == "2007"
+
+
+def test_events_sharing_a_time_expression_share_the_date_a_fact_gave_it():
+    thu = {"date_kind": "weekday", "date_text": "Thursday", "date_at": 40}
+    r = reconcile([ev("freeze_participation", None, **thu), ev("accuse", None, target="YBB", **thu),
+                   ev("demand", None, target="YBB", date_kind="weekday", date_text="Thursday", date_at=400)],
+                  None, FACTS)
+    assert [e["date"] for e in r.events] == ["2021-03-04", "2021-03-04", None]
+    assert any(x["what"] == "event_date" and x["type"] == "accuse" and "same expression" in x["why"] for x in r.records)
+
+
+def test_a_statement_named_again_in_the_next_paragraph_continues_its_day(extractor):
+    """ "… released a joint statement Sunday saying they were quitting ALLY." / "The joint statement accused …":
+    the known withdrawal places Sunday, and the accusation made in that statement is of that day."""
+    from foedus.extraction.pipeline import Extractor
+    from foedus.sources.loaders import article_from_text
+    facts = [fact("k-out", "announce_withdrawal", "KAZ", "CSTO", date(2021, 3, 7))]
+    ex = Extractor(registry=extractor.registry, lex=extractor.lex, nlp=extractor.nlp, facts=facts)
+    text = ("Kazakhstan's government released a statement Sunday on national television saying the country was "
+            "quitting the CSTO.\n\nThe statement accused Russia of betraying the alliance's founding principles.\n\n"
+            "Analysts said the alliance faces its deepest crisis.\n")
+    res = ex.extract_one(article_from_text(text, "t", "test", {}))
+    got = {(e["type"], e["target"]): e["date"] for e in res.events}
+    assert got[("announce_withdrawal", "CSTO")] == "2021-03-07"
+    assert got[("accuse", "RUS")] == "2021-03-07"
