@@ -101,8 +101,9 @@ def extract(
     if not quiet:
         c = sink.counts
         err_console.print(
-            f"extracted {n_docs} article(s) into {escape(str(out))}: {c['events']} events, {c['quotes']} quotes, "
-            f"{c['claims']} claims ({time.perf_counter() - t0:.1f}s)"
+            f"extracted {n_docs} article(s) into {escape(str(out))}: {c['events']} events"
+            + (f" (+{c['other_events']} of other ledger types)" if c["other_events"] else "")
+            + f", {c['quotes']} quotes, {c['claims']} claims ({time.perf_counter() - t0:.1f}s)"
             + (f"; [bold red]{len(failures)} input(s) failed[/]" if failures else ""))
     if failures:
         raise typer.Exit(EXIT_PARTIAL)

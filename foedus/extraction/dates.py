@@ -436,7 +436,7 @@ def _resolve(kind: str, m: re.Match, surface: str, g: DateGrammar, ref: Referenc
             return None
         years = _years_for_month(mo, pts, ref.year_hint, days[0])
         if not years:
-            return None
+            return None, None, "partial", False   # "on Sept. 10" of no known year: a clue a known fact may match
         cands = [(_safe_date(y, mo, days[0]), _safe_date(y, mo, days[1])) for y in years]
         cands = [c for c in cands if c[0] and c[1]]
         if not cands:
@@ -469,7 +469,7 @@ def _resolve(kind: str, m: re.Match, surface: str, g: DateGrammar, ref: Referenc
         else:
             years = _years_for_month(mo, pts, ref.year_hint, 1)
         if not years:
-            return None
+            return None, None, "partial", False
         lo, hi = _cover([(date(y, mo, 1), _month_end(y, mo)) for y in years])
         return lo, hi, "partial", False
     if kind in ("season_y", "season"):
@@ -605,6 +605,13 @@ def divmod_month(y: int, m: int) -> tuple[int, int]:
     """(year, month) for a month number that may run past December."""
     yy, mm = divmod(m - 1, 12)
     return y + yy, mm + 1
+
+
+def place_in_year(text: str, year: int, lex: Lexicon | None = None) -> tuple[date, date] | None:
+    """Where a yearless expression ("on Sept. 10", "in June") falls in ``year``; None if it names no month."""
+    # (after "on": a month and day opening a line would read as a dateline)
+    found = [x for x in find_dates("on " + text, Reference(year_hint=year), lex) if x.kind == "partial" and x.lo is not None]
+    return (found[0].lo, found[0].hi) if found else None
 
 
 def _years_for_month(mo: int, pts: list[date], year_hint: int | None, day: int) -> list[int]:

@@ -22,7 +22,7 @@ __all__ = ["Found", "EventFinder"]
 _MEMBERSHIP_LIKE_TARGET = ("alliance",)
 _COLLECTIVE = "__collective__"    # a target named in the text that has no actor id ("the West")
 # recognised but unresolved time expressions that still count as an event's date (its date is then null)
-_UNRESOLVED_OK = ("weekday", "relative")
+_UNRESOLVED_OK = ("weekday", "relative", "partial")
 # types whose date is that of the happening they respond to, when it is dated on the trigger's object
 _DATED_BY_OBJECT = frozenset({"deny_assistance", "request_assistance"})
 # prepositions that name what came before the act, not when the act was ("following a coup on Monday")
@@ -211,10 +211,21 @@ class EventFinder:
         doc = ctx.doc
         s0 = sent.start_char
         stext = ctx.view[s0:sent.end_char]
+        n_events, n_claims = len(self.events), len(self.claims)
         for et in self.lex.event_types:
             for trig in et.triggers:
                 for m in trig.regex.finditer(stext):
                     self._match(et, trig, m, sent, stext, sent_dates, narrative, quotes_here)
+        self.events[n_events:] = self._without_superseded(self.events[n_events:])
+        self.claims[n_claims:] = self._without_superseded(self.claims[n_claims:])
+
+    def _without_superseded(self, found: list[Found]) -> list[Found]:
+        """A more specific reading of the same words wins ("asked NATO to activate Article 4": consultations, not
+        a demand): events of a type another one ``supersedes`` are dropped where their triggers overlap."""
+        types = {et.name: et for et in self.lex.event_types}
+        winners = [f for f in found if types.get(f.type) is not None and types[f.type].supersedes]
+        return [f for f in found
+                if not any(f.type in types[w.type].supersedes and f.start < w.end and w.start < f.end for w in winners)]
 
     def _match(self, et: EventType, trig: Trigger, m, sent, stext, sent_dates, narrative, quotes_here):
         ctx = self.ctx
@@ -364,6 +375,8 @@ class EventFinder:
             return
         if target is None and et.require_target:
             return
+        if et.alliances and target not in et.alliances:
+            return              # "Article 4" is consultations in NATO's treaty, collective defence in the CSTO's
         etype = et.name
         if et.name == "announce_withdrawal" and trig.nominal and head.pos_ in ("VERB", "AUX"):
             # "ECOWAS announced the formal exit of Mali, Burkina Faso and Niger from the bloc": the alliance itself
@@ -776,7 +789,7 @@ class EventFinder:
                     break
         if best is None:
             # (a weekday the publication date cannot place yet is kept as the clue a known fact may match)
-            near = [x for x in sent_dates if not x.future and (x.lo is not None or x.kind == "weekday")]
+            near = [x for x in sent_dates if not x.future and (x.lo is not None or x.kind in ("weekday", "partial"))]
             if near:
                 best = (0, min(near, key=lambda x: abs(x.start - ms)))
         if best is not None:

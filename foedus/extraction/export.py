@@ -7,6 +7,8 @@ happenings, with speaker and modality) and ``DIR/attributions.jsonl`` (every
 attributed statement with offsets, anonymous ones included), and
 ``DIR/reconciled.jsonl`` says what reconciliation with the reference ledger
 changed (event dates, publication dates) and from which known fact.
+``DIR/other_events.jsonl`` holds events of ledger types the format has no
+name for (``request_consultations``), in the same shape as ``events.jsonl``.
 
 Every file is written to a temporary file in DIR and renamed into place only
 when the whole batch is done, so DIR never holds half-written output.
@@ -20,7 +22,15 @@ from pathlib import Path
 
 __all__ = ["OUTPUT_FILES", "AtomicOutputs"]
 
-OUTPUT_FILES = ("docs", "events", "quotes", "claims", "attributions", "reconciled")
+OUTPUT_FILES = ("docs", "events", "other_events", "quotes", "claims", "attributions", "reconciled")
+
+# the event types of shared/eval/FORMAT.md; any other type the lexicon knows goes to other_events.jsonl
+FORMAT_EVENT_TYPES = frozenset({
+    "sign", "join", "announce_withdrawal", "notify_withdrawal", "withdraw", "freeze_participation",
+    "resume_participation", "suspend_membership", "withhold_contribution", "decline_post", "skip_meeting",
+    "refuse_exercise", "request_assistance", "deny_assistance", "deploy_forces", "accuse", "demand",
+    "recall_ambassador", "sign_agreement", "hold_exercise", "deliver_weapons", "attack",
+})
 
 
 class AtomicOutputs:
@@ -46,7 +56,9 @@ class AtomicOutputs:
 
     def write(self, result) -> None:
         self._line("docs", result.doc_record)
-        for kind in ("events", "quotes", "claims", "attributions", "reconciled"):
+        for rec in result.events:
+            self._line("events" if rec["type"] in FORMAT_EVENT_TYPES else "other_events", rec)
+        for kind in ("quotes", "claims", "attributions", "reconciled"):
             for rec in getattr(result, kind, ()):
                 self._line(kind, rec)
 

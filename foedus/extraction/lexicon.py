@@ -71,6 +71,8 @@ class EventType:
     require_alliance_or_generic: bool = False
     require_target: bool = False
     parties: str | None = None          # bilateral | multilateral | None
+    alliances: frozenset[str] = frozenset()    # only when the target is one of these alliances
+    supersedes: frozenset[str] = frozenset()   # events of these types on an overlapping trigger give way
 
 
 @dataclass
@@ -121,6 +123,8 @@ def _event_types(doc: dict, where: str) -> list[EventType]:
             require_alliance_or_generic=bool(spec.get("require_alliance_or_generic")),
             require_target=bool(spec.get("require_target")),
             parties=spec.get("parties"),
+            alliances=frozenset(spec.get("alliances") or ()),
+            supersedes=frozenset(spec.get("supersedes") or ()),
         ))
     return out
 

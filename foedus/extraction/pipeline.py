@@ -312,7 +312,8 @@ def _dedup(found: list[Found]) -> list[Found]:
                 # keep the narrower date
                 gw = (g.hi - g.lo).days if g.lo else 10 ** 6
                 fw = (f.hi - f.lo).days if f.lo else 10 ** 6
-                if fw < gw:
+                if fw < gw or (fw == gw and f.date_text and not g.date_text):
+                    # (of two undated mentions, the one with a clue a known fact can match: "on Sept. 10")
                     out[i] = f
                 merged = True
                 break

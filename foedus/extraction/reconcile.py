@@ -52,7 +52,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
-from foedus.extraction.dates import edtf_assumed_end, edtf_of, span_of_edtf
+from foedus.extraction.dates import edtf_assumed_end, edtf_of, place_in_year, span_of_edtf
 
 __all__ = ["KnownFact", "Reconciliation", "reconcile", "assume_recent", "recent_past", "facts_from_events",
            "with_countries_of_capitals", "shipped_facts", "VAGUE_DAYS"]
@@ -205,10 +205,18 @@ def _candidates(ev: dict, facts: list[KnownFact], pub_hi: date | None) -> list[K
             continue
         if weekday is not None and (f.lo != f.hi or f.lo.weekday() != weekday):
             continue
+        if span is None and ev.get("date_kind") == "partial" and not _in_fact_year(ev.get("date_text") or "", f):
+            continue
         if f.named_only and not _cues_named(f, (ev.get("evidence") or "").lower()):
             continue
         out.append(f)
     return out
+
+
+def _in_fact_year(text: str, f: KnownFact) -> bool:
+    """Does a yearless date ("on Sept. 10", "in June") fall on the fact when read in the fact's year?"""
+    placed = place_in_year(text, f.lo.year)
+    return placed is None or (placed[0] <= f.hi and f.lo <= placed[1])
 
 
 def _places_named(f: KnownFact, text: str) -> list[str]:
@@ -356,7 +364,9 @@ def reconcile(events: list[dict], published: str | None, facts: list[KnownFact],
         new_hi = ceiling[0]
         why.append(f"within {(ceiling[0] - ceiling[1].hi).days} days after known fact {ceiling[1].fact} "
                    f"(dated {ceiling[2].get('date_text')!r} relative to the publication)")
-    elif (lo is None or floor[0] > lo) and (new_hi is None or (new_hi - new_lo).days + 1 > VAGUE_DAYS):
+    elif (lo is None or floor[0] > lo) and (new_hi is None or (new_hi - new_lo).days + 1 > VAGUE_DAYS) \
+            and not floor[1].named_only:
+        # (the start of a war that goes on -- "during the full-scale war" -- says nothing of how recent the news is)
         new_hi = new_lo + timedelta(days=RECENCY_DAYS) if new_hi is None else min(new_hi, new_lo + timedelta(days=RECENCY_DAYS))
         why.append("published within a month of the latest happening reported (news recency)")
     if new_hi is not None and new_hi < new_lo:

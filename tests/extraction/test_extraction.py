@@ -208,3 +208,26 @@ def test_three_signatories_of_an_agreement_are_the_first_with_each_other(run):
     # four or more parties sign a multilateral instrument, not an agreement between two states
     res = run("Russia, Belarus, Kazakhstan and Armenia signed the agreement on Tuesday.\n")
     assert not [e for e in res.events if e["type"] == "sign_agreement"]
+
+
+def test_article_4_is_consultations_in_nato_and_defence_in_the_csto(run):
+    res = run("Poland asked NATO to activate Article 4 on Wednesday after drones entered its airspace.\n")
+    assert [(e["type"], e["actor"], e["target"], e["date"]) for e in res.events] == \
+        [("request_consultations", "POL", "NATO", "2024-06-12")]          # not also a demand
+    res = run("Armenia invoked Article 4 of the CSTO treaty in September 2022.\n")
+    assert [(e["type"], e["actor"], e["target"]) for e in res.events] == [("request_assistance", "ARM", "CSTO")]
+
+
+def test_other_ledger_types_are_kept_out_of_the_format_events_file(tmp_path):
+    import json
+
+    from foedus.extraction.export import AtomicOutputs
+    from foedus.extraction.pipeline import DocResult
+    from foedus.sources.loaders import article_from_text
+    res = DocResult(article_from_text("x", "t", "test", {}))
+    res.events = [{"doc": "t", "type": "request_consultations", "actor": "POL", "target": "NATO", "date": None, "evidence": "x"},
+                  {"doc": "t", "type": "accuse", "actor": "POL", "target": "RUS", "date": None, "evidence": "x"}]
+    with AtomicOutputs(tmp_path) as out:
+        out.write(res)
+    read = lambda name: [json.loads(l)["type"] for l in (tmp_path / f"{name}.jsonl").read_text().splitlines()]
+    assert read("events") == ["accuse"] and read("other_events") == ["request_consultations"]

@@ -284,3 +284,21 @@ def test_a_statement_named_again_in_the_next_paragraph_continues_its_day(extract
     got = {(e["type"], e["target"]): e["date"] for e in res.events}
     assert got[("announce_withdrawal", "CSTO")] == "2021-03-07"
     assert got[("accuse", "RUS")] == "2021-03-07"
+
+
+def test_a_month_and_day_without_a_year_picks_the_fact_of_that_day():
+    facts = FACTS + [fact("x-freeze-again", "freeze_participation", "XAA", "ALLY", date(2024, 9, 10))]
+    day = {"date_kind": "partial", "date_text": "Sept. 10"}
+    r = reconcile([ev("freeze_participation", None, **day)], None, facts)
+    assert r.events[0]["date"] == "2024-09-10" and r.published.startswith("2024-09-10/")
+    r = reconcile([ev("freeze_participation", None, date_kind="partial", date_text="in June")], None, facts)
+    assert r.events[0]["date"] is None          # neither freeze was in June
+
+
+def test_a_war_that_goes_on_bounds_the_publication_from_below_only():
+    facts = [KnownFact("inv", "attack", "XAA", "YBB", date(2022, 2, 24), date(2022, 2, 24), "2022-02-24", (), (), None,
+                       ("full-scale war",), (), True)]
+    e = {"doc": "d", "type": "attack", "actor": "XAA", "target": "YBB", "date": None,
+         "evidence": "for the first time during the full-scale war, drones were downed"}
+    r = reconcile([e], None, facts)
+    assert r.published == "2022-02-24/.."       # not "within a month of the invasion"
