@@ -10,6 +10,7 @@ import re
 
 from dataclasses import dataclass, field
 
+from foedus.extraction.clauses import in_main_clause
 from foedus.extraction.dates import edtf_of
 from foedus.extraction.discourse import DocContext, Ref
 from foedus.extraction.groups import GroupResolver
@@ -81,6 +82,17 @@ class Found:
     date_inherited: bool = False      # the date is the narrative's, carried over from an earlier sentence
     date_text: str | None = None      # its surface text
     date_at: int | None = None        # where that expression starts in the article (events sharing it share a time)
+
+
+def _in_noun_modifier(tok) -> bool:
+    """Is the token inside a phrase that describes a noun ("a turning point caused by Moscow's offensive", "the
+    war, which …")? The main clause's date is then not its date."""
+    t, steps = tok, 0
+    while t.head is not t and steps < 15:
+        if t.dep_ in ("acl", "relcl", "appos"):
+            return True
+        t, steps = t.head, steps + 1
+    return False
 
 
 def _dates_a_cause(r, trig_idx) -> bool:
@@ -787,9 +799,12 @@ class EventFinder:
                 if x.start - sent.start_char < 25 and x.start < ms:
                     best = (0, x)
                     break
-        if best is None:
-            # (a weekday the publication date cannot place yet is kept as the clue a known fact may match)
-            near = [x for x in sent_dates if not x.future and (x.lo is not None or x.kind in ("weekday", "partial"))]
+        if best is None and not _in_noun_modifier(head):
+            # (a weekday the publication date cannot place yet is kept as the clue a known fact may match, when
+            # it is the main clause's: "released a statement Sunday saying they were quitting", not "following
+            # the coup that toppled the government on Wednesday")
+            near = [x for x in sent_dates if not x.future and (x.lo is not None or (
+                x.kind in ("weekday", "partial") and in_main_clause(doc, x)))]
             if near:
                 best = (0, min(near, key=lambda x: abs(x.start - ms)))
         if best is not None:

@@ -13,6 +13,7 @@ from typing import Iterable, Iterator
 
 from foedus.domain.dates import InvalidDate, parse_edtf
 from foedus.extraction.actors import Gazetteer
+from foedus.extraction.clauses import in_main_clause
 from foedus.extraction.dates import Reference, TimeExpr, find_dates
 from foedus.extraction.discourse import DocContext
 from foedus.extraction.events import EventFinder, Found
@@ -191,7 +192,7 @@ class Extractor:
             # yet ("at a press conference on Saturday"), which the reference ledger may place (see reconcile)
             usable = [x for x in dates if not x.future and x.kind != "since"
                       and ((x.lo is not None and x.width <= 400) or (x.lo is None and x.kind == "weekday"))
-                      and _main_clause(doc, sent, x)]
+                      and in_main_clause(doc, x)]
             if usable:
                 narrative = usable[-1]
                 narrative_para = pi
@@ -266,35 +267,6 @@ def _with_date_expr(res: DocResult) -> list[dict]:
     return [{**e, "date_kind": f.date_kind, "date_text": f.date_text, "date_inherited": f.date_inherited,
              "date_at": f.date_at}
             for e, f in zip(res.events, res.found_events)]
-
-
-_FRAMING_NOUNS = frozenset({"fact", "point", "truth", "thing", "reality", "problem", "issue"})
-
-
-def _framing_copula(v) -> bool:
-    """A discourse frame such as "the fact is (that)", "the truth is": a copula whose subject is a framing noun."""
-    if v.lemma_ != "be":
-        return False
-    return any(c.dep_ == "nsubj" and c.lower_ in _FRAMING_NOUNS for c in v.children)
-
-
-def _main_clause(doc, sent, x) -> bool:
-    """Is a date expression attached to the sentence's main clause (not an embedded report)?"""
-    sp = doc.char_span(x.start, x.end, alignment_mode="expand")
-    if sp is None:
-        return False
-    t = sp.root
-    steps = 0
-    while t.dep_ != "ROOT" and steps < 15:
-        if t.dep_ in ("ccomp", "relcl", "acl", "xcomp", "advcl", "pcomp") and t.pos_ in ("VERB", "AUX"):
-            if t.dep_ == "ccomp" and _framing_copula(t.head):
-                t = t.head          # "The fact is that on May 15 …": the framed clause is the main one
-                steps += 1
-                continue
-            return False
-        t = t.head
-        steps += 1
-    return True
 
 
 def _dedup(found: list[Found]) -> list[Found]:

@@ -364,9 +364,7 @@ def reconcile(events: list[dict], published: str | None, facts: list[KnownFact],
         new_hi = ceiling[0]
         why.append(f"within {(ceiling[0] - ceiling[1].hi).days} days after known fact {ceiling[1].fact} "
                    f"(dated {ceiling[2].get('date_text')!r} relative to the publication)")
-    elif (lo is None or floor[0] > lo) and (new_hi is None or (new_hi - new_lo).days + 1 > VAGUE_DAYS) \
-            and not floor[1].named_only:
-        # (the start of a war that goes on -- "during the full-scale war" -- says nothing of how recent the news is)
+    elif (lo is None or floor[0] > lo) and (new_hi is None or (new_hi - new_lo).days + 1 > VAGUE_DAYS):
         new_hi = new_lo + timedelta(days=RECENCY_DAYS) if new_hi is None else min(new_hi, new_lo + timedelta(days=RECENCY_DAYS))
         why.append("published within a month of the latest happening reported (news recency)")
     if new_hi is not None and new_hi < new_lo:

@@ -231,3 +231,10 @@ def test_other_ledger_types_are_kept_out_of_the_format_events_file(tmp_path):
         out.write(res)
     read = lambda name: [json.loads(l)["type"] for l in (tmp_path / f"{name}.jsonl").read_text().splitlines()]
     assert read("events") == ["accuse"] and read("other_events") == ["request_consultations"]
+
+
+def test_the_main_clauses_date_is_not_that_of_a_phrase_describing_a_noun(run):
+    res = run("After three decades of military non-alignment, Finland joined NATO on Tuesday, a strategic turning point "
+              "caused by Moscow's offensive against Ukraine.\n")
+    got = {e["type"]: e["date"] for e in res.events}
+    assert got["join"] == "2024-06-11" and got["attack"] != "2024-06-11"

@@ -295,10 +295,15 @@ def test_a_month_and_day_without_a_year_picks_the_fact_of_that_day():
     assert r.events[0]["date"] is None          # neither freeze was in June
 
 
-def test_a_war_that_goes_on_bounds_the_publication_from_below_only():
-    facts = [KnownFact("inv", "attack", "XAA", "YBB", date(2022, 2, 24), date(2022, 2, 24), "2022-02-24", (), (), None,
-                       ("full-scale war",), (), True)]
-    e = {"doc": "d", "type": "attack", "actor": "XAA", "target": "YBB", "date": None,
-         "evidence": "for the first time during the full-scale war, drones were downed"}
-    r = reconcile([e], None, facts)
-    assert r.published == "2022-02-24/.."       # not "within a month of the invasion"
+
+def test_a_weekday_of_a_relative_clause_is_no_clue_for_the_act(extractor):
+    """No publication date: "on Wednesday" is when the coup toppled the government, so it must not rule out the
+    known suspension of a Thursday."""
+    from foedus.extraction.pipeline import Extractor
+    from foedus.sources.loaders import article_from_text
+    facts = [fact("k-susp", "suspend_membership", "KGZ", "CSTO", date(2021, 3, 4))]      # a Thursday
+    ex = Extractor(registry=extractor.registry, lex=extractor.lex, nlp=extractor.nlp, facts=facts)
+    text = ("The CSTO has suspended Kyrgyzstan from all its bodies following the military coup that toppled the "
+            "government in the country on Wednesday.\n")
+    res = ex.extract_one(article_from_text(text, "t", "test", {}))
+    assert [e["date"] for e in res.events if e["type"] == "suspend_membership"] == ["2021-03-04"]
