@@ -98,7 +98,9 @@ class Gazetteer:
         seen = set()
 
         def add(label: str, text: str, ident: str):
-            for variant in {text, text[:1].upper() + text[1:]} if text.startswith("the ") else {text}:
+            variants = {text, text[:1].upper() + text[1:]} if text.startswith("the ") else {text}
+            variants |= {v.replace("'", "’") for v in variants}          # typographic apostrophes too
+            for variant in variants:
                 key = (label, variant)
                 if key in seen or not variant.strip():
                     continue
@@ -142,7 +144,7 @@ class Gazetteer:
 
     def lookup(self, text: str) -> ActorRef | None:
         t = re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
-        t = re.sub(r"(?:'s|’s|'|’)$", "", t)
+        t = re.sub(r"(?:'s|’s|'|’)$", "", t).replace("’", "'")     # "Cote d’Ivoire" is "Cote d'Ivoire"
         return self.surface.get(t.lower()) or (self.surface.get(t.lower()[4:]) if t.lower().startswith("the ") else None)
 
     def lookup_adjective(self, word: str) -> str | None:

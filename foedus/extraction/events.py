@@ -84,15 +84,17 @@ class Found:
     date_at: int | None = None        # where that expression starts in the article (events sharing it share a time)
 
 
-def _in_noun_modifier(tok) -> bool:
-    """Is the token inside a phrase that describes a noun ("a turning point caused by Moscow's offensive", "the
-    war, which …")? The main clause's date is then not its date."""
+def _noun_modifier_span(tok) -> tuple[int, int] | None:
+    """The characters of the phrase describing a noun that the token is in ("a turning point caused by Moscow's
+    offensive", "the war, which …"), or None. The main clause's date is not the date of what such a phrase
+    names; a date inside the phrase is ("founding members since 1975")."""
     t, steps = tok, 0
     while t.head is not t and steps < 15:
         if t.dep_ in ("acl", "relcl", "appos"):
-            return True
+            sub = list(t.subtree)
+            return sub[0].idx, sub[-1].idx + len(sub[-1])
         t, steps = t.head, steps + 1
-    return False
+    return None
 
 
 def _dates_a_cause(r, trig_idx) -> bool:
@@ -799,12 +801,13 @@ class EventFinder:
                 if x.start - sent.start_char < 25 and x.start < ms:
                     best = (0, x)
                     break
-        if best is None and not _in_noun_modifier(head):
+        within = _noun_modifier_span(head) or (sent.start_char, sent.end_char)
+        if best is None:
             # (a weekday the publication date cannot place yet is kept as the clue a known fact may match, when
             # it is the main clause's: "released a statement Sunday saying they were quitting", not "following
             # the coup that toppled the government on Wednesday")
-            near = [x for x in sent_dates if not x.future and (x.lo is not None or (
-                x.kind in ("weekday", "partial") and in_main_clause(doc, x)))]
+            near = [x for x in sent_dates if not x.future and within[0] <= x.start < within[1] and (
+                x.lo is not None or (x.kind in ("weekday", "partial") and in_main_clause(doc, x)))]
             if near:
                 best = (0, min(near, key=lambda x: abs(x.start - ms)))
         if best is not None:
