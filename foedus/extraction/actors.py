@@ -126,6 +126,8 @@ class Gazetteer:
                 if len(n) <= 2 and not n.isupper():
                     continue
                 add(lab, n, a.id)
+                if a.kind == "organisation" and n.isalpha() and n.isupper() and len(n) >= 4:
+                    add(lab, n.capitalize(), a.id)      # British style: "Nato", "Ecowas"
             for adj in a.adjectives:
                 if self.adjective.get(adj.lower()) == a.id:
                     add("NORP", adj, a.id)

@@ -575,14 +575,18 @@ class EventFinder:
             if dobjs:
                 preps = [p for d in dobjs for p in d.children if p.dep_ == "prep"] + \
                         [p for p in head.children if p.dep_ == "prep" and p.i > head.i]
+                # ("condemned the air strikes by the Syrian government and Russia": the parser often hangs the doer
+                # of the act blamed on the verb)
+                by_ok = et.name in ("accuse", "demand")
                 for p in sorted(preps, key=lambda x: x.i):
-                    if p.lower_ not in ("from", "to", "of", "against", "on", "with", "toward", "towards"):
+                    if p.lower_ not in ("from", "to", "of", "against", "on", "with", "toward", "towards") \
+                            and not (by_ok and p.lower_ == "by"):
                         continue
                     for g in p.children:
                         if g.dep_ == "pobj":
-                            r = self._object_ref(g, et.name == "sign_agreement")
+                            r = self._object_ref(g, et.name == "sign_agreement", acts=p.lower_ == "by", actor=actor)
                             if r not in (None, "null") and r != actor and self._kind_ok(self.gaz.kind(r), et.target_kinds):
-                                if et.name == "recall_ambassador":
+                                if et.name == "recall_ambassador" or p.lower_ == "by":
                                     self._conjunct_targets(g, actor, r)
                                 return r
                 if et.name in ("accuse", "demand"):

@@ -37,7 +37,7 @@ _URL = re.compile(r"\b(?:https?://|www\.)[^\s\"'<>)]+", re.I)
 _EMAIL = re.compile(r"\b[\w.+-]+@([\w-]+(?:\.[\w-]+)+)")
 _DATED_URL = re.compile(r"/(20\d\d|19\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?:/|-|\b)")
 _PUBLISHED_LINE = re.compile(r"^\s*(?:published|posted|updated|last updated|date|dated)\s*(?:on|:)?\s*(?P<rest>.{6,60})$", re.I | re.M)
-_DATELINE_ONLY = re.compile(r"^\s*(?:[A-Z][a-z]+day,?\s+)?(?P<date>[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|\d{4}-\d\d-\d\d)(?:[\s,|-]+\d{1,2}:\d\d.*)?\s*$")
+_DATELINE_ONLY = re.compile(r"^[\s/|•·–—-]*(?:[A-Z][a-z]+day,?\s+)?(?P<date>[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|\d{4}-\d\d-\d\d)(?:[\s,|-]+\d{1,2}:\d\d.*)?\s*$")
 
 _SKIP_FOR_OUTLET = frozenset({"credit", "caption"})
 # an agency credit opening the story without a date: "WASHINGTON (AP) —", "KYIV, Ukraine (Reuters) -"

@@ -275,3 +275,22 @@ def test_a_treaty_signed_by_a_list_of_states_is_signed_by_each(run):
     res = run("The CSTO\n\nIt started as the Collective Security Treaty signed on May 15, 1992, by Russia, Armenia and "
               "Kazakhstan.\n", published="2022-01-12")
     assert {("sign", s, "CSTO", "1992-05-15") for s in ("RUS", "ARM", "KAZ")} <= got(res)
+
+
+def test_downing_a_plane_receiving_arms_and_blaming_the_doers_of_an_act(run):
+    res = run("Turkey, Russia and NATO\n\nNATO member Turkey shot down a Russian war plane on the Syrian border on "
+              "Tuesday. Turkey has received the first shipment of S-400 missile system equipment from Moscow. NATO "
+              "condemned the air strikes by the Syrian government and Russia on Idlib governorate.\n")
+    g = {(e["type"], e["actor"], e["target"]) for e in res.events}
+    assert {("attack", "TUR", "RUS"), ("deliver_weapons", "RUS", "TUR"),
+            ("accuse", "NATO", "SYR"), ("accuse", "NATO", "RUS")} <= g
+    assert ("attack", "TUR", "SYR") not in g
+
+
+def test_british_acronyms_typographic_apostrophes_other_blocs_and_breakaway_regions(run):
+    res = run("Blocs\n\nWest African economic bloc Ecowas on Tuesday suspended Cote d’Ivoire. The Arab League on "
+              "Saturday suspended Syria. Russia responded to Georgia's attack on South Ossetia. Mauritania has "
+              "formally withdrawn from Ecowas.\n")
+    g = {(e["type"], e["actor"], e["target"]) for e in res.events}
+    assert {("suspend_membership", "CIV", "ECOWAS"), ("suspend_membership", "SYR", "LAS"),
+            ("attack", "GEO", "south-ossetia"), ("withdraw", "MRT", "ECOWAS")} <= g

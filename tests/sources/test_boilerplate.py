@@ -62,3 +62,11 @@ def test_outlet_and_date_marks():
     assert infer_outlet(a)[0] == "The Moscow Times"
     apply_inference(a)
     assert a.published == "2024-02-23"
+
+
+def test_a_lone_date_line_at_the_top_is_the_publication_date():
+    text = ("/ 20 October 2009\n\nWest African bloc suspends Niger over poll\n\nEcowas on Tuesday suspended Niger after "
+            "the elections. The bloc said in December it would review the decision.\n")
+    a = Article("x", text, "t", paragraphs=segment(text))
+    apply_inference(a)
+    assert a.published == "2009-10-20"
