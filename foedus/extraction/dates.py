@@ -202,11 +202,11 @@ class DateGrammar:
         place = (r"(?:[A-Z][A-Z.'’-]+(?:[ -][A-Z][A-Z.'’-]+){0,3}|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})"
                  r"(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,2})?")
         wdc = "|".join(w.capitalize() for w in self.weekdays)
-        self.dateline_place = re.compile(r"^\s*(?P<place>" + place + r"),\s+(?:(?:" + wdc + r"),?\s+)?$")
+        self.dateline_place = re.compile(r"^\s*(?P<place>" + place + r")[,;]\s+(?:(?:" + wdc + r"),?\s+)?$")   # (RFE/RL: "Prague; 12 March")
         self.dateline_bare = re.compile(r"^\s*(?:(?:" + wdc + r"),?\s+)?$")
         agency = r"(?:\((?P<agency>[^()\n]{2,40})\)|/(?P<agency2>[^/\n]{2,40})/)"
         time = r"(?:\s*[,|·]?\s*(?:at\s+)?[0-2]?\d[:.][0-5]\d(?:\s*[ap]\.?m\.?)?(?:\s+(?:GMT|UTC|[A-Z]{3,4}))?)"
-        dash = r"\s*[-—–:|]"
+        dash = r"\s*(?:--|[-—–:|])"
         # after a place: optional time and agency, then the dash that opens the story
         # ("CHISINAU, January 19. /TASS/. Moldova …": TASS closes the dateline with the agency between full stops)
         self.dateline_after_place = re.compile(r"^" + time + r"?\s*(?:" + agency + r"?" + dash

@@ -120,6 +120,11 @@ class Salient:
     sent_index: int
 
 
+# what a state acts through, named with its adjective ("Georgian forces", "Azerbaijani troops")
+_ACTING_BODIES = frozenset({"force", "troop", "army", "military", "soldier", "unit", "authority", "official",
+                            "government", "leader", "diplomat", "jet", "warplane", "drone"})
+
+
 @dataclass
 class DocContext:
     article: Article
@@ -550,8 +555,10 @@ class DocContext:
                 return Ref(self.gaz.kind(e.ent_id_), e.ent_id_, None, e.text)
         found = []
         for e in reversed([e for e in self._ents_cache() if lo <= e.start and e.end <= tok.i]):
-            if not e.ent_id_ or e.label_ in ("PERSON", "NORP"):
+            if not e.ent_id_ or e.label_ == "PERSON":
                 continue
+            if e.label_ == "NORP" and not (plural and e.root.head.lemma_.lower() in _ACTING_BODIES):
+                continue        # "Georgian forces … their attack": the state's forces; "Georgian voters": no
             k = self.gaz.kind(e.ent_id_)
             if k in ("state", "alliance", "organisation"):
                 found.append(Ref(k, e.ent_id_, None, e.text))

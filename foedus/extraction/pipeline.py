@@ -14,7 +14,7 @@ from typing import Iterable, Iterator
 from foedus.domain.dates import InvalidDate, parse_edtf
 from foedus.extraction.actors import Gazetteer
 from foedus.extraction.clauses import in_main_clause
-from foedus.extraction.dates import Reference, TimeExpr, find_dates
+from foedus.extraction.dates import Reference, TimeExpr, find_dateline, find_dates
 from foedus.extraction.discourse import DocContext
 from foedus.extraction.events import EventFinder, Found
 from foedus.extraction.lexicon import Lexicon, lexicon
@@ -53,6 +53,17 @@ def prepare(article: Article, lex: Lexicon | None = None) -> Article:
     if not article.paragraphs:
         article.paragraphs = segment(article.text, lex)
     return apply_inference(article, lex)
+
+
+def article_view(article: Article, lex: Lexicon | None = None) -> str:
+    """What the NLP pipeline reads (``nlp_view``), with the dateline that opens the story blanked: "Independence,
+    Missouri; 12 March 1999 (RFE/RL) - The Czech Republic …" is parsed from "The Czech Republic"."""
+    view = nlp_view(article.text, article.paragraphs)
+    for p in [p for p in article.paragraphs if p.kind in ("body", "title", "heading")][:4]:
+        dl = find_dateline(article.text, lex, p.start, min(p.end, p.start + 160))
+        if dl is not None and dl.end < p.end:
+            return view[:dl.start] + " " * (dl.end - dl.start) + view[dl.end:]
+    return view
 
 
 def _pub_reference(published: str | None) -> Reference:
@@ -98,7 +109,7 @@ class Extractor:
                     failed[id(a)] = f"extraction failed: {type(exc).__name__}: {exc}"
                     yield "", a
                     continue
-                yield nlp_view(a.text, a.paragraphs), a
+                yield article_view(a, self.lex), a
         for doc, article in self.nlp.pipe(stream(), as_tuples=True, batch_size=self.batch_size):
             if id(article) in failed:
                 yield DocResult(article, error=failed.pop(id(article)))
@@ -120,7 +131,7 @@ class Extractor:
             return _assume_recent(res)
         given = "published" in article.given and bool(article.published)
         rec = reconcile(_with_date_expr(res), article.published, self.facts, published_given=given,
-                        article_text=article.text)
+                        article_text=article.text, place_names=self.gaz.place_names)
         records = []
         for round_ in range(2):
             # a new publication date can resolve expressions the first reading could not ("earlier this
@@ -133,10 +144,10 @@ class Extractor:
             article.inferred["published"] = f"{before}; reconciled with the reference ledger: {rec.published_how}"
             res = self.analyse(article, doc)
             rec = reconcile(_with_date_expr(res), article.published, self.facts, published_given=given or round_ == 1,
-                            article_text=article.text)
+                            article_text=article.text, place_names=self.gaz.place_names)
         if rec.published != article.published:
             rec = reconcile(_with_date_expr(res), article.published, self.facts, published_given=True,
-                            article_text=article.text)
+                            article_text=article.text, place_names=self.gaz.place_names)
         for ev, out in zip(res.events, rec.events):
             ev["date"] = out["date"]
         # which reference fact gave each event its date (None: the text did), kept out of events.jsonl
@@ -201,6 +212,13 @@ class Extractor:
             prev_sent = sent
         res = DocResult(article)
         res.found_events = _dedup(ef.events)
+        for q in qf.quotes:
+            # a statement never starts inside what the view blanked (a dateline before it)
+            lead = len(ctx.view[q.start:q.end]) - len(ctx.view[q.start:q.end].lstrip())
+            if 0 < lead < q.end - q.start and ctx.view[q.start:q.start + lead].strip() == "" \
+                    and ctx.text[q.start:q.start + lead].strip():
+                q.start += lead
+                q.text = ctx.text[q.start:q.end]
         res.found_quotes = sorted(qf.quotes, key=lambda q: q.start)
         did = article.doc_id
         for f in res.found_events:

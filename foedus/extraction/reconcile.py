@@ -203,8 +203,8 @@ def _candidates(ev: dict, facts: list[KnownFact], pub_hi: date | None) -> list[K
             continue
         if span is not None and not (f.lo <= span[1] and span[0] <= f.hi):
             continue
-        if weekday is not None and (f.lo != f.hi or f.lo.weekday() != weekday):
-            continue
+        if weekday is not None and f.lo == f.hi and f.lo.weekday() != weekday:
+            continue        # (a fact known only to the month cannot be checked against a weekday)
         if span is None and ev.get("date_kind") == "partial" and not _in_fact_year(ev.get("date_text") or "", f):
             continue
         if f.named_only and not _cues_named(f, (ev.get("evidence") or "").lower()):
@@ -217,6 +217,26 @@ def _in_fact_year(text: str, f: KnownFact) -> bool:
     """Does a yearless date ("on Sept. 10", "in June") fall on the fact when read in the fact's year?"""
     placed = place_in_year(text, f.lo.year)
     return placed is None or (placed[0] <= f.hi and f.lo <= placed[1])
+
+
+_MEETING_WORDS = r"(?:summit|meeting|session|talks|conference|gathering|council)"
+
+
+def _held_elsewhere(f: KnownFact, sentence: str, place_names: frozenset[str]) -> bool:
+    """Does the sentence name a meeting place ("the Moscow meeting", "the summit in Minsk") that is none of the
+    fact's places (or their countries)?"""
+    if not f.places or not place_names:
+        return False
+    low = sentence.lower()
+    own = {p.lower() for p in (*f.places, *f.countries)}
+    for pl in place_names:
+        if pl in own or pl not in low:
+            continue
+        q = re.escape(pl)
+        if re.search(rf"\b(?:the |an? )?{q}(?:'s|’s)? (?:[\w-]+ ){{0,2}}?{_MEETING_WORDS}\b", low) or \
+                re.search(rf"\b{_MEETING_WORDS}s?\b[^.;]{{0,40}}?\b(?:in|at) {q}\b", low):
+            return True
+    return False
 
 
 def _places_named(f: KnownFact, text: str) -> list[str]:
@@ -269,7 +289,8 @@ def _tie_days(ev: dict) -> int | None:
 
 
 def reconcile(events: list[dict], published: str | None, facts: list[KnownFact], *,
-              published_given: bool = False, article_text: str | None = None) -> Reconciliation:
+              published_given: bool = False, article_text: str | None = None,
+              place_names: frozenset[str] = frozenset()) -> Reconciliation:
     """Narrow vague event dates with uniquely matching known facts; bound the publication date with them.
 
     ``events`` are dicts with ``type``, ``actor``, ``target``, ``date`` (EDTF or None) and optionally
@@ -277,6 +298,8 @@ def reconcile(events: list[dict], published: str | None, facts: list[KnownFact],
     ``published_given``: the user gave the publication date; it is then never changed.
     ``article_text``: the whole article; when no sentence-level clue separates several facts, the only one whose
     place the article names elsewhere ("… to suspend Mali. The summit in Accra …") is taken.
+    ``place_names``: the places (capitals) the registry knows; a fact held elsewhere than the meeting place the
+    sentence names ("declined to attend the Moscow meeting" against a summit in Astana) is not the one meant.
     """
     pub = _span(published)
     # an end that rests on the news-recency assumption ("2023-08/2023-09?") does not rule a known fact out:
@@ -288,7 +311,7 @@ def reconcile(events: list[dict], published: str | None, facts: list[KnownFact],
     ceiling: tuple[date, KnownFact, dict] | None = None
     for ev in events:
         ev = dict(ev)
-        cands = _candidates(ev, facts, pub_hi)
+        cands = [f for f in _candidates(ev, facts, pub_hi) if not _held_elsewhere(f, ev.get("evidence") or "", place_names)]
         span = _own_span(ev)
         vague = span is None or (span[1] - span[0]).days + 1 > VAGUE_DAYS
         if ev.get("date_kind") == "since":
