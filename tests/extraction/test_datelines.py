@@ -139,3 +139,14 @@ def test_tass_closes_its_dateline_with_the_agency_between_full_stops():
     from foedus.extraction.dates import find_dateline
     dl = find_dateline("CHISINAU, January 19. /TASS/. Moldova intends to withdraw from the CIS, the minister said.")
     assert (dl.place, dl.month, dl.day, dl.agency) == ("CHISINAU", 1, 19, "TASS")
+
+
+def test_an_rferl_dateline_is_the_publication_day_and_not_parsed_as_the_story(run):
+    text = ("Independence, Missouri; 12 March 1999 (RFE/RL) - The Czech Republic, Poland and Hungary formally "
+            "joined the NATO military alliance today in a ceremony.\n")
+    assert published(text) == "1999-03-12"
+    res = run(text, published=None)
+    assert {(e["actor"], e["date"]) for e in res.events if e["type"] == "join"} == \
+        {("CZE", "1999-03-12"), ("POL", "1999-03-12"), ("HUN", "1999-03-12")}
+    dl = find_dateline("MOSCOW, December 19 (Itar-Tass) -- Armenia has frozen its participation.")
+    assert dl is not None and dl.text.endswith("--")

@@ -307,3 +307,18 @@ def test_a_weekday_of_a_relative_clause_is_no_clue_for_the_act(extractor):
             "government in the country on Wednesday.\n")
     res = ex.extract_one(article_from_text(text, "t", "test", {}))
     assert [e["date"] for e in res.events if e["type"] == "suspend_membership"] == ["2021-03-04"]
+
+
+def test_a_fact_held_elsewhere_than_the_meeting_named_is_not_the_one_meant():
+    facts = [KnownFact("s-astana", "skip_meeting", "XAA", "ALLY", date(2011, 8, 12), date(2011, 8, 12), "2011-08-12", (),
+                       ("Astana",))]
+    e = ev("skip_meeting", evidence="XAA declined to attend the Moscow meeting.")
+    assert reconcile([e], None, facts, place_names=frozenset({"moscow", "astana"})).events[0]["date"] is None
+    e = ev("skip_meeting", evidence="XAA declined to attend the summit in Astana.")
+    assert reconcile([e], None, facts, place_names=frozenset({"moscow", "astana"})).events[0]["date"] == "2011-08-12"
+
+
+def test_a_weekday_does_not_rule_out_a_fact_known_only_to_the_month():
+    facts = [fact("x-out", "withdraw", "XAA", "ALLY", date(2000, 12, 1), date(2000, 12, 31))]
+    e = ev("withdraw", None, date_kind="weekday", date_text="on Thursday")
+    assert reconcile([e], None, facts).events[0]["date"] == "2000-12-01/2000-12-31"
