@@ -153,6 +153,7 @@ class Extractor:
         # which reference fact gave each event its date (None: the text did), kept out of events.jsonl
         res.event_date_facts = [out.get("reconciled") for out in rec.events]
         res.reconciled = records + rec.records
+        _drop_repeats(res)
         return _assume_recent(res)
 
     def analyse(self, article: Article, doc) -> DocResult:
@@ -242,6 +243,23 @@ class Extractor:
                                "speaker_label": c.speaker.label if c.speaker is not None else None,
                                "text": c.evidence, "trigger": c.trigger})
         return res
+
+
+def _drop_repeats(res: DocResult) -> None:
+    """Two mentions that the known facts showed to be the same event (the headline's "will leave" and the
+    story's, both the statement of 12 June) are one event: the first mention is kept."""
+    seen, keep = set(), []
+    for i, e in enumerate(res.events):
+        key = (e["type"], e["actor"], e["target"], e["date"])
+        if e["date"] is not None and key in seen:
+            continue
+        seen.add(key)
+        keep.append(i)
+    if len(keep) < len(res.events):
+        facts = res.event_date_facts or [None] * len(res.events)
+        res.events = [res.events[i] for i in keep]
+        res.found_events = [res.found_events[i] for i in keep]
+        res.event_date_facts = [facts[i] for i in keep]
 
 
 def _narrower(new: str | None, old: str | None) -> bool:

@@ -294,3 +294,13 @@ def test_british_acronyms_typographic_apostrophes_other_blocs_and_breakaway_regi
     g = {(e["type"], e["actor"], e["target"]) for e in res.events}
     assert {("suspend_membership", "CIV", "ECOWAS"), ("suspend_membership", "SYR", "LAS"),
             ("attack", "GEO", "south-ossetia"), ("withdraw", "MRT", "ECOWAS")} <= g
+
+
+def test_statements_attributed_after_them_decisions_not_to_attend_and_telling_to(run):
+    res = run("Blocs\n\nMontevideo will leave the Rio Treaty over an attempt to threaten Venezuela, Uruguayan Foreign "
+              "Minister Rodolfo Nin Novoa told Sputnik on Tuesday. Moscow was irritated by the decision by Uzbekistan "
+              "not to attend the session of the CSTO foreign ministers. ECOWAS leaders told Niger at the weekend to "
+              "delay the vote. The minister told reporters to expect delays.\n")
+    g = {(e["type"], e["actor"], e["target"]) for e in res.events}
+    assert {("announce_withdrawal", "URY", "TIAR"), ("skip_meeting", "UZB", "CSTO"), ("demand", "ECOWAS", "NER")} <= g
+    assert len([e for e in res.events if e["type"] == "demand"]) == 1

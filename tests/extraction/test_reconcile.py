@@ -322,3 +322,14 @@ def test_a_weekday_does_not_rule_out_a_fact_known_only_to_the_month():
     facts = [fact("x-out", "withdraw", "XAA", "ALLY", date(2000, 12, 1), date(2000, 12, 31))]
     e = ev("withdraw", None, date_kind="weekday", date_text="on Thursday")
     assert reconcile([e], None, facts).events[0]["date"] == "2000-12-01/2000-12-31"
+
+
+def test_two_mentions_the_known_fact_shows_to_be_one_event_are_one_line(extractor):
+    from foedus.extraction.pipeline import Extractor
+    from foedus.sources.loaders import article_from_text
+    facts = [fact("k-out", "announce_withdrawal", "KAZ", "CSTO", date(2021, 3, 3))]
+    ex = Extractor(registry=extractor.registry, lex=extractor.lex, nlp=extractor.nlp, facts=facts)
+    text = ("Kazakhstan will leave Russian-led military bloc, says Tokayev\n\nKazakhstan will leave the CSTO, President "
+            "Tokayev said on Wednesday.\n")
+    res = ex.extract_one(article_from_text(text, "t", "test", {"published": "2021-03-04"}))
+    assert [(e["type"], e["date"]) for e in res.events] == [("announce_withdrawal", "2021-03-03")]
