@@ -97,6 +97,26 @@ def _noun_modifier_span(tok) -> tuple[int, int] | None:
     return None
 
 
+def _in_later_conjunct(doc, x, clause_head) -> bool:
+    """Is the date in a clause coordinated after the trigger's ("… later pulled out and in 2002, the remaining six
+    agreed …")? That clause tells the next happening, not ours."""
+    if x.start > clause_head.idx and _LATER_CONJUNCT.search(doc.text[clause_head.idx:x.start]):
+        return True         # (the parser does not always see the coordination)
+    sp = doc.char_span(x.start, x.end, alignment_mode="expand")
+    if sp is None:
+        return False
+    t, steps = sp.root, 0
+    while t.head is not t and steps < 15:
+        if t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and t.head == clause_head and t.i > clause_head.i:
+            return True
+        t, steps = t.head, steps + 1
+    return False
+
+
+# "… pulled out and in 2002, …": the date opens the next coordinated clause
+_LATER_CONJUNCT = re.compile(r"(?:,\s*|\s)(?:and|but)\s+(?:then\s+|later\s+)?(?:in|on|by|during|from|since)?\s*$", re.I)
+
+
 def _dates_a_cause(r, trig_idx) -> bool:
     """Is the date ``r`` that of a happening named in an antecedent adjunct ("suspended Burkina Faso following a
     coup on Monday": the coup's Monday, not the suspension's)?"""
@@ -811,7 +831,8 @@ class EventFinder:
             # it is the main clause's: "released a statement Sunday saying they were quitting", not "following
             # the coup that toppled the government on Wednesday")
             near = [x for x in sent_dates if not x.future and within[0] <= x.start < within[1] and (
-                x.lo is not None or (x.kind in ("weekday", "partial") and in_main_clause(doc, x)))]
+                x.lo is not None or (x.kind in ("weekday", "partial") and in_main_clause(doc, x)))
+                and not _in_later_conjunct(doc, x, clause_head)]
             if near:
                 best = (0, min(near, key=lambda x: abs(x.start - ms)))
         if best is not None:

@@ -238,3 +238,10 @@ def test_the_main_clauses_date_is_not_that_of_a_phrase_describing_a_noun(run):
               "caused by Moscow's offensive against Ukraine.\n")
     got = {e["type"]: e["date"] for e in res.events}
     assert got["join"] == "2024-06-11" and got["attack"] != "2024-06-11"
+
+
+def test_a_date_in_a_later_coordinated_clause_is_the_next_happenings(run):
+    res = run("Azerbaijan, Georgia, and Uzbekistan later pulled out of the CSTO and in 2002 the remaining six countries "
+              "agreed to establish the organisation.\n")
+    dates = {e["date"] for e in res.events if e["type"] == "withdraw"}
+    assert dates and "2002" not in dates
