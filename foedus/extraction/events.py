@@ -97,6 +97,13 @@ def _noun_modifier_span(tok) -> tuple[int, int] | None:
     return None
 
 
+def _leading(ent) -> bool:
+    """Is the entity the leader named in a compound adjective ("Russian-led", "US-backed")?"""
+    doc = ent.doc
+    return ent.end + 1 < len(doc) and doc[ent.end].text in ("-", "–") and \
+        doc[ent.end + 1].lower_ in ("led", "backed", "dominated", "sponsored", "brokered", "controlled")
+
+
 def _in_later_conjunct(doc, x, clause_head) -> bool:
     """Is the date in a clause coordinated after the trigger's ("… later pulled out and in 2002, the remaining six
     agreed …")? That clause tells the next happening, not ours."""
@@ -379,6 +386,10 @@ class EventFinder:
         actor = actor_ref.actor if actor_ref is not None else None
         if actor is None and et.actor_kinds == frozenset({"state"}) and et.target == "alliance":
             actor = ctx.main_state   # "the party", "these steps": the state the article is about
+        if actor is None and et.actor_kinds == frozenset({"alliance"}) and ctx.main_alliance and \
+                re.search(r"\b(?:" + "|".join(map(re.escape, self.lex.actors.get("alliance_troop_words") or ["$^"])) + r")\b",
+                          stext[max(0, m.start() - 40):m.end()], re.I):
+            actor = ctx.main_alliance   # "West African troops entered the Gambia": the bloc the article is about
         if actor is None:
             return self._claim_only(et, modality, None, None, sent, ms, me, m, quotes_here, "no actor")
         akind = self._actor_kind(actor)
@@ -698,7 +709,7 @@ class EventFinder:
                 if _in_clause_below(t, obj):
                     continue                  # a relative clause tells about something else
                 e = ctx.ent_of(t)
-                r = ctx._ref_of_ent(e) if e is not None else None
+                r = ctx._ref_of_ent(e) if e is not None and not _leading(e) else None
                 if r is not None and r.actor and r.actor != actor and self.gaz.kind(r.actor) == "state":
                     return r.actor
                 if t.lower_ in ("country", "nation") and any(c.lower_ == "the" for c in t.children) \
@@ -722,10 +733,15 @@ class EventFinder:
                 toks.extend(c.subtree)
         for t in sorted(toks, key=lambda x: x.i):
             e = ctx.ent_of(t)
+            if e is not None and _leading(e):
+                continue        # "the Russian-led alliance" is the alliance, not Russia
             if e is not None:
                 r = ctx._ref_of_ent(e)
                 if r is not None and (r.actor or e.label_ != "NORP" or self._collective(e)):
                     return r.actor if r.actor else "null"
+        if obj.lower_ in self.gaz.generic_alliance_heads and ctx.main_alliance and ctx.main_alliance != actor \
+                and any(_leading(ctx.ent_of(t)) for t in toks if ctx.ent_of(t) is not None):
+            return ctx.main_alliance
         if obj.pos_ == "PRON":
             r = ctx.resolve(obj)
             if r is not None and r.actor:

@@ -56,13 +56,17 @@ def prepare(article: Article, lex: Lexicon | None = None) -> Article:
 
 
 def article_view(article: Article, lex: Lexicon | None = None) -> str:
-    """What the NLP pipeline reads (``nlp_view``), with the dateline that opens the story blanked: "Independence,
-    Missouri; 12 March 1999 (RFE/RL) - The Czech Republic …" is parsed from "The Czech Republic"."""
+    """What the NLP pipeline reads (``nlp_view``), with the dateline or agency credit that opens the story blanked:
+    "Independence, Missouri; 12 March 1999 (RFE/RL) - The Czech Republic …" is parsed from "The Czech Republic"."""
+    from foedus.sources.metadata import place_credit_end
     view = nlp_view(article.text, article.paragraphs)
     for p in [p for p in article.paragraphs if p.kind in ("body", "title", "heading")][:4]:
         dl = find_dateline(article.text, lex, p.start, min(p.end, p.start + 160))
         if dl is not None and dl.end < p.end:
             return view[:dl.start] + " " * (dl.end - dl.start) + view[dl.end:]
+        end = place_credit_end(article.text, p.start, p.end)       # "MOSCOW (RFE/RL) — Prime Minister …"
+        if end is not None and end < p.end:
+            return view[:p.start] + " " * (end - p.start) + view[end:]
     return view
 
 

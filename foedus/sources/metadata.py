@@ -42,7 +42,13 @@ _DATELINE_ONLY = re.compile(r"^[\s/|•·–—-]*(?:[A-Z][a-z]+day,?\s+)?(?P<da
 _SKIP_FOR_OUTLET = frozenset({"credit", "caption"})
 # an agency credit opening the story without a date: "WASHINGTON (AP) —", "KYIV, Ukraine (Reuters) -"
 _PLACE_CREDIT = re.compile(r"^\s*[A-Z][A-Z.'’-]+(?:[ -][A-Z][A-Z.'’-]+){0,3}(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,2})?"
-                           r"\s*[(/](?P<agency>[^()/\n]{2,40})[)/]\s*[-—–]", re.M)
+                           r"\s*(?:\((?P<agency>[^()\n]{2,40})\)|/(?P<agency2>[^/\n]{2,40})/)\s*[-—–]", re.M)
+
+
+def place_credit_end(text: str, start: int, end: int) -> int | None:
+    """Where an agency credit that opens a paragraph ("WASHINGTON (AP) —", "MOSCOW (RFE/RL) —") ends, or None."""
+    m = _PLACE_CREDIT.match(text, start, end)
+    return m.end() if m else None
 
 
 def _domain(url: str) -> str:
@@ -135,7 +141,7 @@ def infer_outlet(article: Article, lex: Lexicon | None = None) -> tuple[str | No
         for p in _head_paragraphs(article):
             m = _PLACE_CREDIT.match(text, p.start, p.end) if p.kind in ("body", "heading", "byline") else None
             if m:
-                credit = m.group("agency")
+                credit = m.group("agency") or m.group("agency2")
                 break
     if credit:
         name = pats["lines"].get(credit.strip().lower())

@@ -304,3 +304,13 @@ def test_statements_attributed_after_them_decisions_not_to_attend_and_telling_to
     g = {(e["type"], e["actor"], e["target"]) for e in res.events}
     assert {("announce_withdrawal", "URY", "TIAR"), ("skip_meeting", "UZB", "CSTO"), ("demand", "ECOWAS", "NER")} <= g
     assert len([e for e in res.events if e["type"] == "demand"]) == 1
+
+
+def test_agency_credits_led_adjectives_and_the_blocs_own_troops(run):
+    res = run("MOSCOW (RFE/RL) — Prime Minister Nikol Pashinyan again criticized the Russian-led Collective Security "
+              "Treaty Organization (CSTO) on Monday.\n\nArmenia also criticized the Russian-led alliance.\n")
+    g = {(e["type"], e["actor"], e["target"]) for e in res.events}
+    assert ("accuse", "ARM", "CSTO") in g and ("accuse", "ARM", "RUS") not in g
+    assert res.article.outlet == "Radio Free Europe/Radio Liberty"
+    res = run("In Banjul, ECOWAS warned Jammeh. West African troops entered The Gambia on Thursday.\n")
+    assert ("deploy_forces", "ECOWAS", "GMB") in {(e["type"], e["actor"], e["target"]) for e in res.events}
