@@ -329,7 +329,14 @@ class EventFinder:
         elif head.pos_ not in ("VERB", "AUX") or (inner and (lead.pos_ not in ("VERB", "AUX") or trig.nominal)):
             # a nominal trigger: its possessor or the actors named inside it ("Baku's attack",
             # "the 1997 Russian-Armenian agreement", "advancing Ukrainian troops")
-            if inner:
+            poss = next((c for c in head.children if c.dep_ == "poss" and c.i < head.i), None) \
+                if head.pos_ == "NOUN" and et.actor_kinds == frozenset({"state"}) else None
+            owner = self.ctx.resolve(poss) if poss is not None and self.ctx.ent_of(poss) is None else None
+            if owner is not None and owner.actor and self.gaz.kind(owner.actor) == "state" and \
+                    not any(r.actor and self.gaz.kind(r.actor) == "state" for r in inner):
+                # "the country's full return to NATO's military command": the owner named before the match
+                actor_ref = owner
+            elif inner:
                 actor_ref = inner[0]
                 if et.symmetric and len(inner) > 1:
                     target_ref = inner[1]

@@ -117,7 +117,15 @@ class QuoteFinder:
                 if c.dep_ == "dobj":
                     return c
             return None
-        return self.subject_of(v)
+        subj = self.subject_of(v)
+        if subj is None and v.i > 0:
+            # the parser lost the subject ("Armenia's Prime Minister and Chairman of … Nikol Pashinyan announced"):
+            # a person named right before the verb, within its clause, is who speaks
+            prev = v.doc[v.i - 1]
+            e = self.ctx.ent_of(prev)
+            if e is not None and e.label_ == "PERSON" and e.end == v.i and e.sent == v.sent:
+                return e.root
+        return subj
 
     def unsaid(self, v, content=None) -> bool:
         """A speech act reported as not done ("did not say whether …", "failed to specify which …",

@@ -314,3 +314,8 @@ def test_agency_credits_led_adjectives_and_the_blocs_own_troops(run):
     assert res.article.outlet == "Radio Free Europe/Radio Liberty"
     res = run("In Banjul, ECOWAS warned Jammeh. West African troops entered The Gambia on Thursday.\n")
     assert ("deploy_forces", "ECOWAS", "GMB") in {(e["type"], e["actor"], e["target"]) for e in res.events}
+
+
+def test_a_typographic_possessive_names_the_owner_of_a_nominal_act(run):
+    res = run("France’s National Assembly has approved the country’s full return to NATO’s military command.\n")
+    assert ("resume_participation", "FRA", "NATO") in {(e["type"], e["actor"], e["target"]) for e in res.events}

@@ -43,3 +43,9 @@ def test_a_quotation_paragraph_belongs_to_the_person_of_the_paragraph_before(run
     got = speakers(res)
     assert got["We are stronger toget"[:20]] == "hillary-clinton"
     assert "This is another quot" not in got
+
+
+def test_a_person_right_before_the_verb_speaks_when_the_parser_loses_the_subject(run):
+    res = run("On the night of January 6, Armenia's Prime Minister and Chairman of the CSTO Collective Security Council "
+              "Nikol Pashinyan announced that the CSTO decided to send troops to Kazakhstan.\n")
+    assert [(q["speaker"], q["kind"]) for q in res.quotes] == [("nikol-pashinyan", "indirect")]
