@@ -545,7 +545,8 @@ class DocContext:
         prev = self.sent_of(sent.start - 1) if sent.start > 0 else None
         if prev is not None:
             lo = prev.start
-        if not plural and prev is not None and tok.dep_ == "nsubj" and tok.i == sent.start:
+        first = next((t for t in sent if not t.is_space and not t.is_punct), None)
+        if not plural and prev is not None and tok.dep_ == "nsubj" and first is not None and tok.i == first.i:
             # a sentence that opens with "It …" continues the previous sentence's subject ("Armenia asked Russia
             # for help after Azerbaijan's offensive. It has accused them …": Armenia)
             subj = next((c for c in prev.root.children if c.dep_ == "nsubj"), None)
@@ -553,6 +554,11 @@ class DocContext:
             if e is not None and e.ent_id_ and e.label_ not in ("PERSON", "NORP") \
                     and self.gaz.kind(e.ent_id_) in ("state", "alliance", "organisation"):
                 return Ref(self.gaz.kind(e.ent_id_), e.ent_id_, None, e.text)
+            if e is None and subj is not None and subj.pos_ == "NOUN":
+                # "… the junta said in a statement. It accused ECOWAS …": the body the previous sentence was about
+                r = self.resolve(subj)
+                if r is not None and r.actor and self.gaz.kind(r.actor) in ("state", "alliance", "organisation"):
+                    return r
         found = []
         for e in reversed([e for e in self._ents_cache() if lo <= e.start and e.end <= tok.i]):
             if not e.ent_id_ or e.label_ == "PERSON":

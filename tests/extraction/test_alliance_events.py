@@ -319,3 +319,11 @@ def test_agency_credits_led_adjectives_and_the_blocs_own_troops(run):
 def test_a_typographic_possessive_names_the_owner_of_a_nominal_act(run):
     res = run("France’s National Assembly has approved the country’s full return to NATO’s military command.\n")
     assert ("resume_participation", "FRA", "NATO") in {(e["type"], e["actor"], e["target"]) for e in res.events}
+
+
+def test_it_after_a_paragraph_about_the_junta_is_the_junta(run):
+    res = run("Mali's junta condemned the sanctions imposed by ECOWAS. Ghana's meeting with regional leaders followed "
+              "months of tensions.\n\n“The Malian government strongly condemns these illegal sanctions,” the junta said "
+              "in a statement.\n\nIt accused ECOWAS and UEMOA of being exploited by extra-regional powers.\n")
+    accusers = {e["actor"] for e in res.events if e["type"] == "accuse" and e["target"] == "ECOWAS"}
+    assert accusers == {"MLI"}
