@@ -215,6 +215,9 @@ class EventFinder:
                 refs = self._refs(prev, groups=True) if prev.lower_ != "they" else []
                 if refs and all(r.actor for r in refs):
                     return refs
+        named = self._named_on(head)
+        if len(named) > 1:
+            return named        # "The US and European Union nations condemned …": the US and the EU
         out = []
         r = self.ctx.resolve(head)
         if (r is None or not r.actor) and self.groups.institution(head) and self.ctx.main_alliance:
@@ -234,6 +237,25 @@ class EventFinder:
             if r2 is not None and all(r2.actor != o.actor for o in out):
                 out.append(r2)
             stack.extend(g for g in c.children if g.dep_ == "conj" or (g.dep_ == "appos" and head_state))
+        return out
+
+    _MEMBER_LEMMAS = frozenset({"nation", "country", "state", "member", "ally", "partner", "government"})
+
+    def _named_on(self, noun) -> list[Ref]:
+        """The actors named as modifiers of "nations"/"members"/"governments", with their conjuncts ("US and
+        European Union nations")."""
+        if noun.lemma_.lower() not in self._MEMBER_LEMMAS:
+            return []
+        out: list[Ref] = []
+        mods = [c for c in noun.children if c.dep_ in ("compound", "nmod") and c.i < noun.i]
+        for m in mods:
+            for t in [m, *m.conjuncts]:
+                e = self.ctx.ent_of(t)
+                if e is None or not e.ent_id_ or e.label_ == "NORP":
+                    continue
+                k = self.gaz.kind(e.ent_id_)
+                if k in ("state", "alliance", "organisation") and all(o.actor != e.ent_id_ for o in out):
+                    out.append(Ref(k, e.ent_id_, None, e.text))
         return out
 
     def _kind_ok(self, ref_kind: str | None, allowed) -> bool:

@@ -327,3 +327,8 @@ def test_it_after_a_paragraph_about_the_junta_is_the_junta(run):
               "in a statement.\n\nIt accused ECOWAS and UEMOA of being exploited by extra-regional powers.\n")
     accusers = {e["actor"] for e in res.events if e["type"] == "accuse" and e["target"] == "ECOWAS"}
     assert accusers == {"MLI"}
+
+
+def test_states_and_organisations_named_on_nations_or_members(run):
+    res = run("The US and European Union nations have condemned the Russian attack as disproportionate.\n")
+    assert {("accuse", "USA", "RUS"), ("accuse", "EU", "RUS")} <= {(e["type"], e["actor"], e["target"]) for e in res.events}
