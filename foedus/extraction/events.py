@@ -372,7 +372,7 @@ class EventFinder:
             if q is not None and q.speaker is not None:
                 actor_ref = q.speaker
         co_actors: list = list(nominal_co)
-        if et.actor == "suspended":
+        if et.actor == "suspended" or trig.done_to:
             # the alliance suspends a state: the state is recorded as the actor, the alliance as the target
             actor_ref, subj = self._suspended_state(head, toks, ms, me, sent), None
             if actor_ref is None:
@@ -443,7 +443,8 @@ class EventFinder:
             return              # blame or a demand addressed to no one the article names is not recorded
         if target == _COLLECTIVE:
             target = None       # "the West": named, but no actor id
-        if et.symmetric and target and ctx.main_state in (actor, target) and actor != ctx.main_state:
+        if et.symmetric and target and ctx.main_state in (actor, target) and actor != ctx.main_state \
+                and self.gaz.kind(actor) == self.gaz.kind(target):      # (an alliance stays the actor)
             actor, target = target, actor
         if target is not None and target == actor:
             return
@@ -665,6 +666,11 @@ class EventFinder:
                     seen.update(range(e.start, e.end))
                     if e.label_ == "NORP" and e.end < len(doc) and doc[e.end].lower_ in ("people", "public", "society", "citizens"):
                         continue
+                    if not re.search(r"[^\W\d_]{3}", e.text):
+                        continue        # a fragment the NER tagged ("ex-" of "ex-Soviet")
+                    nxt = ctx.ent_of(doc[e.end]) if e.end < len(doc) else None
+                    if e.label_ == "NORP" and nxt is not None and nxt.ent_id_ and nxt.label_ != "NORP":
+                        continue        # "ex-Soviet Georgia": the adjective describes the place named next
                     ref = ctx._ref_of_ent(e)
                 elif t.lower_ in ("country", "republic", "nation") and t.pos_ == "NOUN":
                     if not any(u.ent_type_ for u in t.subtree):

@@ -332,3 +332,21 @@ def test_it_after_a_paragraph_about_the_junta_is_the_junta(run):
 def test_states_and_organisations_named_on_nations_or_members(run):
     res = run("The US and European Union nations have condemned the Russian attack as disproportionate.\n")
     assert {("accuse", "USA", "RUS"), ("accuse", "EU", "RUS")} <= {(e["type"], e["actor"], e["target"]) for e in res.events}
+
+
+def test_more_wordings_from_other_blocs(run):
+    res = run("Gulf and Africa\n\nSaudi Arabia, the United Arab Emirates and Bahrain pulled their envoys from Qatar. "
+              "The African Union agreed Monday to readmit Morocco. Morocco quit the then Organisation of African Unity "
+              "in 1984. Burkina Faso and Niger announced they decided to withdraw from the G5 Sahel group.\n")
+    g = {(e["type"], e["actor"], e["target"]) for e in res.events}
+    assert {("recall_ambassador", s, "QAT") for s in ("SAU", "ARE", "BHR")} <= g
+    assert {("join", "MAR", "AU"), ("withdraw", "MAR", "AU"), ("announce_withdrawal", "BFA", "G5S"),
+            ("announce_withdrawal", "NER", "G5S")} <= g
+
+
+def test_an_alliance_exercising_on_a_partners_soil_blame_for_a_revolt_and_absence(run):
+    res = run("NATO and Georgia\n\nNATO started an exercise in ex-Soviet Georgia on Wednesday. Tbilisi said it had "
+              "crushed a mutiny, claiming Russia was behind the revolt. The president of Uzbekistan, the other CSTO "
+              "member, is not attending the summit.\n")
+    g = {(e["type"], e["actor"], e["target"]) for e in res.events}
+    assert {("hold_exercise", "NATO", "GEO"), ("accuse", "GEO", "RUS"), ("skip_meeting", "UZB", "CSTO")} <= g
