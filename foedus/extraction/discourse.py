@@ -120,6 +120,9 @@ class Salient:
     sent_index: int
 
 
+# who acts for the state that sent them ("its ambassador", "Turkey's envoy")
+_ENVOYS = frozenset({"ambassador", "envoy", "representative", "delegation", "delegate", "mission"})
+
 # what a state acts through, named with its adjective ("Georgian forces", "Azerbaijani troops")
 _ACTING_BODIES = frozenset({"force", "troop", "army", "military", "soldier", "unit", "authority", "official",
                             "government", "leader", "diplomat", "jet", "warplane", "drone"})
@@ -413,6 +416,19 @@ class DocContext:
 
     def resolve(self, head, *, for_speaker: bool = False) -> Ref | None:
         """What the noun phrase headed by token ``head`` refers to."""
+        if not for_speaker and head.pos_ == "NOUN" and head.lower_ in ("nation", "country", "state", "member", "ally") \
+                and any(c.dep_ == "det" and c.lower_ in ("a", "an", "any", "no", "every", "each") for c in head.children):
+            return None         # "a nation has invoked Article 4": no state in particular
+        r = self._resolve(head, for_speaker=for_speaker)
+        if r is None and not for_speaker and head.lemma_.lower() in _ENVOYS:
+            # "Its ambassador requested …": an envoy acts for the state that sent it
+            poss = next((c for c in head.children if c.dep_ == "poss"), None)
+            owner = self._resolve(poss) if poss is not None else None
+            if owner is not None and owner.actor and self.gaz.kind(owner.actor) == "state":
+                return owner
+        return r
+
+    def _resolve(self, head, *, for_speaker: bool = False) -> Ref | None:
         low = head.lower_
         # relative pronoun: the noun the clause hangs on
         if low in _REL_PRON and head.head is not None:

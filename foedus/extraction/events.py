@@ -25,6 +25,7 @@ _COLLECTIVE = "__collective__"    # a target named in the text that has no actor
 # recognised but unresolved time expressions that still count as an event's date (its date is then null)
 _UNRESOLVED_OK = ("weekday", "relative", "partial")
 # types whose date is that of the happening they respond to, when it is dated on the trigger's object
+_INDEFINITE = frozenset({"a", "an", "any", "no", "every", "each", "another"})
 _DATED_BY_OBJECT = frozenset({"deny_assistance", "request_assistance"})
 # prepositions that name what came before the act, not when the act was ("following a coup on Monday")
 _ANTECEDENT_PREPS = frozenset({"following", "after", "amid", "over", "despite", "since", "before"})
@@ -413,8 +414,10 @@ class EventFinder:
             if q is not None:
                 actor_ref = q.speaker
         actor = actor_ref.actor if actor_ref is not None else None
-        if actor is None and et.actor_kinds == frozenset({"state"}) and et.target == "alliance":
-            actor = ctx.main_state   # "the party", "these steps": the state the article is about
+        if actor is None and et.actor_kinds == frozenset({"state"}) and et.target == "alliance" and not (
+                subj is not None and subj.dep_ in ("nsubj", "nsubjpass") and subj.i < head.i
+                and any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in subj.children)):
+            actor = ctx.main_state   # "the party", "these steps": the state the article is about (not "a nation")
         if actor is None and et.actor_kinds == frozenset({"alliance"}) and ctx.main_alliance and \
                 re.search(r"\b(?:" + "|".join(map(re.escape, self.lex.actors.get("alliance_troop_words") or ["$^"])) + r")\b",
                           stext[max(0, m.start() - 40):m.end()], re.I):

@@ -333,3 +333,18 @@ def test_two_mentions_the_known_fact_shows_to_be_one_event_are_one_line(extracto
             "Tokayev said on Wednesday.\n")
     res = ex.extract_one(article_from_text(text, "t", "test", {"published": "2021-03-04"}))
     assert [(e["type"], e["date"]) for e in res.events] == [("announce_withdrawal", "2021-03-03")]
+
+
+def test_an_envoy_requesting_consultations_and_the_article_naming_what_the_crisis_was(extractor):
+    """Five Turkish Article 4 requests are known; the article names Iraq, which only the 2003 one is about. "A nation
+    has invoked Article 4" is no state in particular."""
+    from foedus.extraction.pipeline import Extractor
+    from foedus.sources.loaders import article_from_text
+    ex = Extractor(registry=extractor.registry, lex=extractor.lex, nlp=extractor.nlp, facts="shipped")
+    text = ("NATO headquarters became another front in the diplomatic clash over Iraq as France, Germany and Belgium "
+            "blocked plans to defend Turkey.\n\nThe response from Turkey was historic: Its ambassador requested that "
+            "NATO begin emergency consultations. It was the first time that a nation has invoked Article 4.\n")
+    res = ex.extract_one(article_from_text(text, "t", "test", {}))
+    got = [(e["type"], e["actor"], e["date"]) for e in res.events if e["type"] == "request_consultations"]
+    assert got == [("request_consultations", "TUR", "2003-02-10")]
+    assert res.article.published.startswith("2003-02-10/")
