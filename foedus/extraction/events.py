@@ -385,6 +385,12 @@ class EventFinder:
             return
         if actor_ref is None and subj is not None:
             refs = self._refs(subj)
+            if head.pos_ in ("VERB", "AUX") and subj.head == head:
+                # "Lukashenko as well as Kazakh President Nursultan Nazarbayev demanded": the parser gives the verb
+                # two subjects
+                for c in head.children:
+                    if c.dep_ == "nsubj" and c.i != subj.i:
+                        refs += [r for r in self._refs(c) if r.actor and all(r.actor != o.actor for o in refs)]
             if not et.symmetric and len(refs) > 1:
                 # "Mali, Burkina Faso and Niger announced …": one event per coordinated actor
                 co_actors = [r for r in refs[1:] if r.actor]
@@ -711,7 +717,8 @@ class EventFinder:
             return ctx.main_state
         return None
 
-    _ACT_NOUNS = frozenset({"response", "reaction", "decision", "move", "action", "actions", "refusal", "inaction",
+    _ACT_NOUNS = frozenset({"drills", "exercises", "exercise", "manoeuvres", "maneuvers", "deployment",
+                            "response", "reaction", "decision", "move", "action", "actions", "refusal", "inaction",
                             "behaviour", "behavior", "conduct", "step", "steps", "failure", "position", "stance"})
 
     def _act_noun_target(self, head, actor):

@@ -350,3 +350,11 @@ def test_an_alliance_exercising_on_a_partners_soil_blame_for_a_revolt_and_absenc
               "member, is not attending the summit.\n")
     g = {(e["type"], e["actor"], e["target"]) for e in res.events}
     assert {("hold_exercise", "NATO", "GEO"), ("accuse", "GEO", "RUS"), ("skip_meeting", "UZB", "CSTO")} <= g
+
+
+def test_two_subjects_of_one_verb_and_blasting_the_drills_just_reported(run):
+    res = run("Belarusian President Alexander Lukashenko as well as Kazakh President Nursultan Nazarbayev demanded that "
+              "a representative of Belarus be named to the CSTO post.\n\nNATO started an exercise in Georgia on "
+              "Wednesday. Russia has blasted the drills as a provocation.\n")
+    g = {(e["type"], e["actor"], e["target"]) for e in res.events}
+    assert {("demand", "BLR", "CSTO"), ("demand", "KAZ", "CSTO"), ("accuse", "RUS", "NATO")} <= g
