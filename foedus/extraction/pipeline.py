@@ -139,8 +139,15 @@ class Extractor:
         if self.facts is None:
             return _assume_recent(res)
         given = "published" in article.given and bool(article.published)
+        not_after = None
+        if not given:
+            from datetime import date as _date
+            from foedus.sources.metadata import role_window
+            window = role_window(article.text, self.lex, _date.today())
+            not_after = window[0][1] if window is not None and window[0][1] < _date.today() else None
         rec = reconcile(_with_date_expr(res), article.published, self.facts, published_given=given,
-                        article_text=article.text, place_names=self.gaz.place_names)
+                        article_text=article.text, place_names=self.gaz.place_names,
+                            not_after=not_after)
         records = []
         for round_ in range(2):
             # a new publication date can resolve expressions the first reading could not ("earlier this
@@ -153,10 +160,12 @@ class Extractor:
             article.inferred["published"] = f"{before}; reconciled with the reference ledger: {rec.published_how}"
             res = self.analyse(article, doc)
             rec = reconcile(_with_date_expr(res), article.published, self.facts, published_given=given or round_ == 1,
-                            article_text=article.text, place_names=self.gaz.place_names)
+                            article_text=article.text, place_names=self.gaz.place_names,
+                            not_after=not_after)
         if rec.published != article.published:
             rec = reconcile(_with_date_expr(res), article.published, self.facts, published_given=True,
-                            article_text=article.text, place_names=self.gaz.place_names)
+                            article_text=article.text, place_names=self.gaz.place_names,
+                            not_after=not_after)
         for ev, out in zip(res.events, rec.events):
             ev["date"] = out["date"]
         # which reference fact gave each event its date (None: the text did), kept out of events.jsonl

@@ -290,7 +290,7 @@ def _tie_days(ev: dict) -> int | None:
 
 def reconcile(events: list[dict], published: str | None, facts: list[KnownFact], *,
               published_given: bool = False, article_text: str | None = None,
-              place_names: frozenset[str] = frozenset()) -> Reconciliation:
+              place_names: frozenset[str] = frozenset(), not_after: date | None = None) -> Reconciliation:
     """Narrow vague event dates with uniquely matching known facts; bound the publication date with them.
 
     ``events`` are dicts with ``type``, ``actor``, ``target``, ``date`` (EDTF or None) and optionally
@@ -298,6 +298,9 @@ def reconcile(events: list[dict], published: str | None, facts: list[KnownFact],
     ``published_given``: the user gave the publication date; it is then never changed.
     ``article_text``: the whole article; when no sentence-level clue separates several facts, the only one whose
     place the article names elsewhere ("… to suspend Mali. The summit in Accra …") is taken.
+    ``not_after``: when the people the article names by their present titles had all left office; of several
+    facts, the only one before it is taken (a deposed leader may keep his title in the news, so it is no hard
+    bound).
     ``place_names``: the places (capitals) the registry knows; a fact held elsewhere than the meeting place the
     sentence names ("declined to attend the Moscow meeting" against a summit in Astana) is not the one meant.
     """
@@ -305,7 +308,7 @@ def reconcile(events: list[dict], published: str | None, facts: list[KnownFact],
     # an end that rests on the news-recency assumption ("2023-08/2023-09?") does not rule a known fact out:
     # the fact, reported as past, moves the publication instead
     assumed_end = bool(published) and published.rstrip().endswith("?") and "/" in published
-    pub_hi = pub[1] if pub and not assumed_end else None
+    pub_hi = pub[1] if pub and not assumed_end and pub[1] is not None else None
     out, records = [], []
     floor: tuple[date, KnownFact, dict] | None = None
     ceiling: tuple[date, KnownFact, dict] | None = None
@@ -342,6 +345,12 @@ def reconcile(events: list[dict], published: str | None, facts: list[KnownFact],
                            f"({', '.join(hits[0][1])})")
                     cands = [hits[0][0]]
                     break
+        if len(cands) > 1 and not_after is not None:
+            during = [f for f in cands if f.lo <= not_after]
+            if len(during) == 1:
+                why = (f"of the {len(cands)} known facts of this type, actor and target, the only one from while the "
+                       f"people the article names by their titles held office (to {not_after.isoformat()})")
+                cands = during
         if len(cands) > 1 and span is None and pub is not None and pub[0] is not None and pub[1] is not None:
             recent = [f for f in cands if f.hi >= _recent_start(pub[0]) and f.lo <= pub[1]]
             if len(recent) == 1:

@@ -241,6 +241,51 @@ def infer_published(article: Article, lex: Lexicon | None = None, today: date | 
     return _not_before(edtf, how, floor)
 
 
+_FORMER = re.compile(r"(?:former|then|ex|late|outgoing|erstwhile|previous|past)[\s-]*$", re.I)
+
+
+def role_window(text: str, lex: Lexicon, today: date) -> tuple[tuple[date, date], str] | None:
+    """When the people the text names with a title held those offices together ("Prime Minister Donald Tusk",
+    "Ukrainian President Volodymyr Zelenskyy"): the span common to their terms, or None. A title marked as past
+    ("former President …", "then-President …") says nothing of when the text was written."""
+    from foedus.registry.load import default_registry
+    titles = {k.lower(): [t.lower() for t in v] for k, v in (lex.actors.get("office_titles") or {}).items()}
+    spans: list[list[tuple[date, date]]] = []
+    who: list[str] = []
+    for person in default_registry().actors:
+        if person.kind != "person" or not person.roles:
+            continue
+        for name in sorted({person.name, *person.aliases}, key=len, reverse=True):
+            if len(name) < 4 or name not in text:
+                continue
+            terms = []
+            for m in re.finditer(r"\b" + re.escape(name) + r"\b", text):
+                before = text[max(0, m.start() - 60):m.start()]
+                tm = re.search(r"(?i)\b(" + "|".join(map(re.escape, sorted(titles, key=len, reverse=True)))
+                               + r")\s+(?:(?-i:[A-Z])[\w'’.-]*\s+){0,2}$", before)
+                if tm is None or _FORMER.search(before[:tm.start()]):
+                    continue
+                wanted = titles[tm.group(1).lower()]
+                for role in person.roles:
+                    if role.title.lower() in wanted and role.start:
+                        lo = span_of_edtf(role.start)[0]
+                        hi = span_of_edtf(role.end)[1] if role.end else today
+                        if lo is not None and hi is not None and lo <= hi:
+                            terms.append((lo, hi))
+            if terms:
+                spans.append(terms)
+                who.append(person.name)
+                break
+    if not spans:
+        return None
+    common = spans[0]
+    for terms in spans[1:]:
+        common = [(max(a, c), min(b, d)) for a, b in common for c, d in terms if max(a, c) <= min(b, d)]
+    if len(common) != 1:
+        return None         # no overlap (or two separate terms): the titles alone do not date the text
+    return common[0], " and ".join(who)
+
+
 _TODAY_IS = re.compile(r"\b(?:today|this day)\s*[,(]\s*(?:the\s+)?$", re.I)
 
 _ANNIVERSARY = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th) anniversary of [^.;]{0,100}?\b((?:1[6-9]|20)\d{2})\b"

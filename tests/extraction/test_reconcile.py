@@ -348,3 +348,13 @@ def test_an_envoy_requesting_consultations_and_the_article_naming_what_the_crisi
     got = [(e["type"], e["actor"], e["date"]) for e in res.events if e["type"] == "request_consultations"]
     assert got == [("request_consultations", "TUR", "2003-02-10")]
     assert res.article.published.startswith("2003-02-10/")
+
+
+def test_the_terms_of_the_people_named_by_title_pick_one_of_several_facts():
+    from foedus.extraction.lexicon import lexicon
+    from foedus.sources.metadata import role_window
+    (lo, hi), who = role_window("Russian President Dmitry Medvedev said Thursday.", lexicon(), date(2026, 1, 1))
+    assert (lo, hi) == (date(2008, 5, 7), date(2012, 5, 7)) and who == "Dmitry Medvedev"
+    assert role_window("Former President Dmitry Medvedev said Thursday.", lexicon(), date(2026, 1, 1)) is None
+    r = reconcile([ev("skip_meeting")], None, FACTS, not_after=date(2021, 6, 30))
+    assert r.events[0]["date"] == "2021-05-10"
