@@ -24,8 +24,9 @@ _MEMBERSHIP_LIKE_TARGET = ("alliance",)
 _COLLECTIVE = "__collective__"    # a target named in the text that has no actor id ("the West")
 # recognised but unresolved time expressions that still count as an event's date (its date is then null)
 _UNRESOLVED_OK = ("weekday", "relative", "partial")
-# types whose date is that of the happening they respond to, when it is dated on the trigger's object
+# determiners of a subject that names no one in particular ("a nation has invoked Article 4")
 _INDEFINITE = frozenset({"a", "an", "any", "no", "every", "each", "another"})
+# types whose date is that of the happening they respond to, when it is dated on the trigger's object
 _DATED_BY_OBJECT = frozenset({"deny_assistance", "request_assistance"})
 # prepositions that name what came before the act, not when the act was ("following a coup on Monday")
 _ANTECEDENT_PREPS = frozenset({"following", "after", "amid", "over", "despite", "since", "before"})
@@ -144,6 +145,8 @@ class EventFinder:
         self.claims: list[Found] = []
         self.co_targets: list[str] = []
         self.groups = GroupResolver(ctx, self._refs)
+        words = self.lex.actors.get("alliance_troop_words") or []
+        self._troop_words = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b" if words else r"(?!)", re.I)
 
     # --- helpers ---------------------------------------------------------------------------
     def _subject(self, v, depth=0):
@@ -425,8 +428,7 @@ class EventFinder:
                 and any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in subj.children)):
             actor = ctx.main_state   # "the party", "these steps": the state the article is about (not "a nation")
         if actor is None and et.actor_kinds == frozenset({"alliance"}) and ctx.main_alliance and \
-                re.search(r"\b(?:" + "|".join(map(re.escape, self.lex.actors.get("alliance_troop_words") or ["$^"])) + r")\b",
-                          stext[max(0, m.start() - 40):m.end()], re.I):
+                self._troop_words.search(stext[max(0, m.start() - 40):m.end()]):
             actor = ctx.main_alliance   # "West African troops entered the Gambia": the bloc the article is about
         if actor is None:
             return self._claim_only(et, modality, None, None, sent, ms, me, m, quotes_here, "no actor")

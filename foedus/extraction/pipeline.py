@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Iterable, Iterator
 
 from foedus.domain.dates import InvalidDate, parse_edtf
@@ -21,7 +22,7 @@ from foedus.extraction.events import EventFinder, Found
 from foedus.extraction.lexicon import Lexicon, lexicon
 from foedus.extraction.quotes import Quote, QuoteFinder
 from foedus.sources.boilerplate import nlp_view, segment
-from foedus.sources.metadata import apply_inference
+from foedus.sources.metadata import apply_inference, place_credit_end, role_window
 from foedus.sources.model import Article
 
 __all__ = ["Extractor", "DocResult", "prepare"]
@@ -62,7 +63,6 @@ _APOSTROPHE = re.compile(r"(?<=\w)’(?=\w)")
 def article_view(article: Article, lex: Lexicon | None = None) -> str:
     """What the NLP pipeline reads (``nlp_view``), with the dateline or agency credit that opens the story blanked:
     "Independence, Missouri; 12 March 1999 (RFE/RL) - The Czech Republic …" is parsed from "The Czech Republic"."""
-    from foedus.sources.metadata import place_credit_end
     # a typographic apostrophe inside a word ("the country’s", "don’t") as the parser was trained on it (same length)
     view = _APOSTROPHE.sub("'", nlp_view(article.text, article.paragraphs))
     for p in [p for p in article.paragraphs if p.kind in ("body", "title", "heading")][:4]:
@@ -141,13 +141,11 @@ class Extractor:
         given = "published" in article.given and bool(article.published)
         not_after = None
         if not given:
-            from datetime import date as _date
-            from foedus.sources.metadata import role_window
-            window = role_window(article.text, self.lex, _date.today())
-            not_after = window[0][1] if window is not None and window[0][1] < _date.today() else None
+            # the people the article names by their present titles: when they had all left office (if they have)
+            window = role_window(article.text, self.lex, date.today())
+            not_after = window[0][1] if window is not None and window[0][1] < date.today() else None
         rec = reconcile(_with_date_expr(res), article.published, self.facts, published_given=given,
-                        article_text=article.text, place_names=self.gaz.place_names,
-                            not_after=not_after)
+                        article_text=article.text, place_names=self.gaz.place_names, not_after=not_after)
         records = []
         for round_ in range(2):
             # a new publication date can resolve expressions the first reading could not ("earlier this
@@ -160,12 +158,10 @@ class Extractor:
             article.inferred["published"] = f"{before}; reconciled with the reference ledger: {rec.published_how}"
             res = self.analyse(article, doc)
             rec = reconcile(_with_date_expr(res), article.published, self.facts, published_given=given or round_ == 1,
-                            article_text=article.text, place_names=self.gaz.place_names,
-                            not_after=not_after)
+                            article_text=article.text, place_names=self.gaz.place_names, not_after=not_after)
         if rec.published != article.published:
             rec = reconcile(_with_date_expr(res), article.published, self.facts, published_given=True,
-                            article_text=article.text, place_names=self.gaz.place_names,
-                            not_after=not_after)
+                            article_text=article.text, place_names=self.gaz.place_names, not_after=not_after)
         for ev, out in zip(res.events, rec.events):
             ev["date"] = out["date"]
         # which reference fact gave each event its date (None: the text did), kept out of events.jsonl
