@@ -358,3 +358,11 @@ def test_two_subjects_of_one_verb_and_blasting_the_drills_just_reported(run):
               "Wednesday. Russia has blasted the drills as a provocation.\n")
     g = {(e["type"], e["actor"], e["target"]) for e in res.events}
     assert {("demand", "BLR", "CSTO"), ("demand", "KAZ", "CSTO"), ("accuse", "RUS", "NATO")} <= g
+
+
+def test_recalling_representatives_from_a_blocs_bodies_and_a_deployment_with_no_place(run):
+    res = run("Ukraine and NATO\n\nUkrainian President Pyotr Poroshenko said he had signed a decree on recalling "
+              "Ukrainian representatives from the statutory bodies of the CIS. NATO has deployed its response force "
+              "for the first time.\n")
+    g = {(e["type"], e["actor"], e["target"]) for e in res.events}
+    assert {("recall_ambassador", "UKR", "CIS"), ("deploy_forces", "NATO", None)} <= g
