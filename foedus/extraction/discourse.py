@@ -596,6 +596,9 @@ class DocContext:
     def _ref_of_ent(self, e) -> Ref | None:
         if e.label_ == "PERSON":
             return self.person_ref(e)
+        if not e.ent_id_ and e.label_ in ("NORP", "ORG", "GPE") and len(e) == 1 and e.text[:1].isupper() \
+                and any(k.split()[-1] == e.text.lower() and len(k.split()) > 1 for k in self.person_names):
+            return self.person_ref(e)   # "Sarkisian told …" after "President Serzh Sarkisian": the NER's NORP
         aid = e.ent_id_
         if not aid and e.label_ == "ORG" and e.end + 2 < len(self.doc) and self.doc[e.end].text == "(" \
                 and self.doc[e.end + 2].text == ")":

@@ -49,3 +49,10 @@ def test_a_person_right_before_the_verb_speaks_when_the_parser_loses_the_subject
     res = run("On the night of January 6, Armenia's Prime Minister and Chairman of the CSTO Collective Security Council "
               "Nikol Pashinyan announced that the CSTO decided to send troops to Kazakhstan.\n")
     assert [(q["speaker"], q["kind"]) for q in res.quotes] == [("nikol-pashinyan", "indirect")]
+
+
+def test_a_surname_the_ner_took_for_a_nationality_is_the_person_named_before(run):
+    res = run("MOSCOW (Combined Sources)—President Serzh Sarkisian on Monday assumed the presidency of the CSTO.\n\n"
+              "“Every time Azerbaijani Armed Forces use mortars against the Republic of Armenia, they shoot in the "
+              "direction of Astana and Minsk,” Sarkisian told the CSTO Collective Security Council.\n")
+    assert ("serzh-sargsyan", "direct") in {(q["speaker"], q["kind"]) for q in res.quotes}
