@@ -301,6 +301,12 @@ class QuoteFinder:
                     prev_q = [q for q in self.quotes if prev.start <= q.start < prev.end and q.kind == "direct"]
                     if prev_q and prev_q[-1].end >= prev.end - 40:
                         return self.last_region_speaker[j], "continued"
+                    # ("“‘Upset’ is not the proper word,” Bush said when asked about it." / "“I am disappointed …”":
+                    # the paragraph's last sentence quoted the same person)
+                    sp = ctx.doc.char_span(prev.start, prev.end, alignment_mode="expand") if prev_q else None
+                    after_q = text[ce:para.end].strip(" \u00a0\"”»’.")
+                    if sp is not None and not after_q and prev_q[-1].start >= ctx.sent_of(sp[-1].i).start_char:
+                        return self.last_region_speaker[j], "continued"
                 # a paragraph that is only a quotation, after a paragraph whose last sentence is about one
                 # person ("Clinton spoke to voters in Iowa." / "“We are stronger together …”"): that person's
                 after = text[ce:para.end].strip(" \u00a0\"”»’.")

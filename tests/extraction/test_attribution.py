@@ -56,3 +56,11 @@ def test_a_surname_the_ner_took_for_a_nationality_is_the_person_named_before(run
               "“Every time Azerbaijani Armed Forces use mortars against the Republic of Armenia, they shoot in the "
               "direction of Astana and Minsk,” Sarkisian told the CSTO Collective Security Council.\n")
     assert ("serzh-sargsyan", "direct") in {(q["speaker"], q["kind"]) for q in res.quotes}
+
+
+def test_a_quotation_paragraph_continues_the_person_quoted_in_the_last_sentence_before(run):
+    res = run("In Washington, President Bush reacted strongly. “ ‘Upset’ is not the proper word,” Bush said when "
+              "asked about the situation.\n\n“I am disappointed that France would block NATO from helping a country "
+              "like Turkey to prepare.”\n")
+    q = [x for x in res.quotes if x["text"].startswith("I am disappointed")]
+    assert q and q[0]["speaker"] == "bush" and q[0]["kind"] == "direct"
