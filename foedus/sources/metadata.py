@@ -248,34 +248,32 @@ def role_window(text: str, lex: Lexicon, today: date) -> tuple[tuple[date, date]
     """When the people the text names with a title held those offices together ("Prime Minister Donald Tusk",
     "Ukrainian President Volodymyr Zelenskyy"): the span common to their terms, or None. A title marked as past
     ("former President …", "then-President …") says nothing of when the text was written."""
-    from foedus.registry.load import default_registry
-    titles = {k.lower(): [t.lower() for t in v] for k, v in (lex.actors.get("office_titles") or {}).items()}
+    by_last, title_rx, titles = _people_index(lex)
     spans: list[list[tuple[date, date]]] = []
     who: list[str] = []
-    for person in default_registry().actors:
-        if person.kind != "person" or not person.roles:
+    seen: set[str] = set()
+    # only names whose last word the text has (a cheap look-up), then each checked where it stands
+    cands = [c for w in set(_CAPITALISED.findall(text)) for c in by_last.get(w, ())]
+    for name, person in sorted(cands, key=lambda c: -len(c[0])):
+        if person.id in seen:
             continue
-        for name in sorted({person.name, *person.aliases}, key=len, reverse=True):
-            if len(name) < 4 or name not in text:
+        terms = []
+        for m in re.finditer(r"\b" + re.escape(name) + r"\b", text):
+            before = text[max(0, m.start() - 60):m.start()]
+            tm = title_rx.search(before)
+            if tm is None or _FORMER.search(before[:tm.start()]):
                 continue
-            terms = []
-            for m in re.finditer(r"\b" + re.escape(name) + r"\b", text):
-                before = text[max(0, m.start() - 60):m.start()]
-                tm = re.search(r"(?i)\b(" + "|".join(map(re.escape, sorted(titles, key=len, reverse=True)))
-                               + r")\s+(?:(?-i:[A-Z])[\w'’.-]*\s+){0,2}$", before)
-                if tm is None or _FORMER.search(before[:tm.start()]):
-                    continue
-                wanted = titles[tm.group(1).lower()]
-                for role in person.roles:
-                    if role.title.lower() in wanted and role.start:
-                        lo = span_of_edtf(role.start)[0]
-                        hi = span_of_edtf(role.end)[1] if role.end else today
-                        if lo is not None and hi is not None and lo <= hi:
-                            terms.append((lo, hi))
-            if terms:
-                spans.append(terms)
-                who.append(person.name)
-                break
+            wanted = titles[tm.group(1).lower()]
+            for role in person.roles:
+                if role.title.lower() in wanted and role.start:
+                    lo = span_of_edtf(role.start)[0]
+                    hi = span_of_edtf(role.end)[1] if role.end else today
+                    if lo is not None and hi is not None and lo <= hi:
+                        terms.append((lo, hi))
+        if terms:
+            seen.add(person.id)
+            spans.append(terms)
+            who.append(person.name)
     if not spans:
         return None
     common = spans[0]
@@ -284,6 +282,28 @@ def role_window(text: str, lex: Lexicon, today: date) -> tuple[tuple[date, date]
     if len(common) != 1:
         return None         # no overlap (or two separate terms): the titles alone do not date the text
     return common[0], " and ".join(who)
+
+
+_CAPITALISED = re.compile(r"\b[A-ZÀ-Þ][\w'’.-]*")
+_PEOPLE_INDEX: dict[int, tuple] = {}
+
+
+def _people_index(lex: Lexicon):
+    """({last word of a name: [(name, person)]}, the pattern of a title right before a name, office titles), built
+    once per lexicon."""
+    if id(lex) not in _PEOPLE_INDEX:
+        from foedus.registry.load import default_registry
+        titles = {k.lower(): [t.lower() for t in v] for k, v in (lex.actors.get("office_titles") or {}).items()}
+        by_last: dict[str, list] = {}
+        for person in default_registry().actors:
+            if person.kind == "person" and person.roles:
+                for name in {person.name, *person.aliases}:
+                    if len(name) >= 4:
+                        by_last.setdefault(name.split()[-1], []).append((name, person))
+        title_rx = re.compile(r"(?i)\b(" + "|".join(map(re.escape, sorted(titles, key=len, reverse=True)))
+                              + r")\s+(?:(?-i:[A-Z])[\w'’.-]*\s+){0,2}$")
+        _PEOPLE_INDEX[id(lex)] = (by_last, title_rx, titles)
+    return _PEOPLE_INDEX[id(lex)]
 
 
 _TODAY_IS = re.compile(r"\b(?:today|this day)\s*[,(]\s*(?:the\s+)?$", re.I)
