@@ -23,6 +23,12 @@ FACTS = [
 ]
 
 
+def with_facts(extractor, facts):
+    """The session's extraction pipeline (model loaded once) reconciling with ``facts``."""
+    from foedus.extraction.pipeline import Extractor
+    return Extractor(registry=extractor.registry, lex=extractor.lex, nlp=extractor.nlp, facts=facts)
+
+
 def ev(typ, d=None, **kw):
     return {"doc": "d", "type": typ, "actor": "XAA", "target": "ALLY", "date": d, "evidence": "…", **kw}
 
@@ -160,12 +166,11 @@ def test_a_restatement_is_taken_only_when_the_articles_clue_picks_it():
 def test_a_quote_after_a_dated_statement_takes_its_weekday_and_the_ledger_places_it(extractor):
     """ "made the statement at a press conference on Saturday. 'X has frozen …,' he said." with no publication date:
     the quote is dated by the statement's weekday, the known Saturday fact dates it and the publication."""
-    from foedus.extraction.pipeline import Extractor
     from foedus.sources.loaders import article_from_text
     facts = [fact("k-freeze", "freeze_participation", "KAZ", "CSTO", date(2021, 3, 4)),
              KnownFact("k-freeze-again", "freeze_participation", "KAZ", "CSTO", date(2021, 9, 4), date(2021, 9, 4),
                        "2021-09-04", (), (), "k-freeze")]
-    ex = Extractor(registry=extractor.registry, lex=extractor.lex, nlp=extractor.nlp, facts=facts)
+    ex = with_facts(extractor, facts)
     text = ("Kazakhstan and the CSTO\n\nKazakhstan's foreign minister made the statement at a press conference on "
             "Saturday, according to local media.\n\n“Kazakhstan has frozen its participation in the CSTO,” he said.\n")
     res = ex.extract_one(article_from_text(text, "t", "test", {}))
@@ -219,10 +224,9 @@ def test_earlier_this_month_keeps_the_publication_in_the_facts_month():
 def test_a_second_reading_narrows_the_publication_with_what_the_first_could_not_resolve(extractor):
     """No date in the text: the known request dates the article; read again, "earlier this month" keeps it in
     that month."""
-    from foedus.extraction.pipeline import Extractor
     from foedus.sources.loaders import article_from_text
     facts = [fact("k-request", "request_assistance", "KAZ", "CSTO", date(2022, 1, 5))]
-    ex = Extractor(registry=extractor.registry, lex=extractor.lex, nlp=extractor.nlp, facts=facts)
+    ex = with_facts(extractor, facts)
     text = ("Kazakhstan and the CSTO\n\nEarlier this month, Kazakhstan called on the CSTO to send peacekeeping forces "
             "when protests swept the country.\n")
     res = ex.extract_one(article_from_text(text, "t", "test", {}))
@@ -273,10 +277,9 @@ def test_events_sharing_a_time_expression_share_the_date_a_fact_gave_it():
 def test_a_statement_named_again_in_the_next_paragraph_continues_its_day(extractor):
     """ "… released a joint statement Sunday saying they were quitting ALLY." / "The joint statement accused …":
     the known withdrawal places Sunday, and the accusation made in that statement is of that day."""
-    from foedus.extraction.pipeline import Extractor
     from foedus.sources.loaders import article_from_text
     facts = [fact("k-out", "announce_withdrawal", "KAZ", "CSTO", date(2021, 3, 7))]
-    ex = Extractor(registry=extractor.registry, lex=extractor.lex, nlp=extractor.nlp, facts=facts)
+    ex = with_facts(extractor, facts)
     text = ("Kazakhstan's government released a statement Sunday on national television saying the country was "
             "quitting the CSTO.\n\nThe statement accused Russia of betraying the alliance's founding principles.\n\n"
             "Analysts said the alliance faces its deepest crisis.\n")
@@ -299,10 +302,9 @@ def test_a_month_and_day_without_a_year_picks_the_fact_of_that_day():
 def test_a_weekday_of_a_relative_clause_is_no_clue_for_the_act(extractor):
     """No publication date: "on Wednesday" is when the coup toppled the government, so it must not rule out the
     known suspension of a Thursday."""
-    from foedus.extraction.pipeline import Extractor
     from foedus.sources.loaders import article_from_text
     facts = [fact("k-susp", "suspend_membership", "KGZ", "CSTO", date(2021, 3, 4))]      # a Thursday
-    ex = Extractor(registry=extractor.registry, lex=extractor.lex, nlp=extractor.nlp, facts=facts)
+    ex = with_facts(extractor, facts)
     text = ("The CSTO has suspended Kyrgyzstan from all its bodies following the military coup that toppled the "
             "government in the country on Wednesday.\n")
     res = ex.extract_one(article_from_text(text, "t", "test", {}))
@@ -325,10 +327,9 @@ def test_a_weekday_does_not_rule_out_a_fact_known_only_to_the_month():
 
 
 def test_two_mentions_the_known_fact_shows_to_be_one_event_are_one_line(extractor):
-    from foedus.extraction.pipeline import Extractor
     from foedus.sources.loaders import article_from_text
     facts = [fact("k-out", "announce_withdrawal", "KAZ", "CSTO", date(2021, 3, 3))]
-    ex = Extractor(registry=extractor.registry, lex=extractor.lex, nlp=extractor.nlp, facts=facts)
+    ex = with_facts(extractor, facts)
     text = ("Kazakhstan will leave Russian-led military bloc, says Tokayev\n\nKazakhstan will leave the CSTO, President "
             "Tokayev said on Wednesday.\n")
     res = ex.extract_one(article_from_text(text, "t", "test", {"published": "2021-03-04"}))
@@ -338,9 +339,8 @@ def test_two_mentions_the_known_fact_shows_to_be_one_event_are_one_line(extracto
 def test_an_envoy_requesting_consultations_and_the_article_naming_what_the_crisis_was(extractor):
     """Five Turkish Article 4 requests are known; the article names Iraq, which only the 2003 one is about. "A nation
     has invoked Article 4" is no state in particular."""
-    from foedus.extraction.pipeline import Extractor
     from foedus.sources.loaders import article_from_text
-    ex = Extractor(registry=extractor.registry, lex=extractor.lex, nlp=extractor.nlp, facts="shipped")
+    ex = with_facts(extractor, "shipped")
     text = ("NATO headquarters became another front in the diplomatic clash over Iraq as France, Germany and Belgium "
             "blocked plans to defend Turkey.\n\nThe response from Turkey was historic: Its ambassador requested that "
             "NATO begin emergency consultations. It was the first time that a nation has invoked Article 4.\n")
