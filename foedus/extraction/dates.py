@@ -186,6 +186,11 @@ class DateGrammar:
             ("ago", r"(?P<n>\d+|" + nums + r")\s+(?P<u>days?|weeks?|months?|years?)\s+ago\b"),
             ("rel", r"(?P<rel>" + rel + r")\b"),
             ("ana", r"(?P<ana>" + ana + r")\b"),
+            # "six years later", "two months earlier": counted from the previous time the text talked about
+            ("ana_n", r"(?P<n>\d+|" + nums + r")\s+(?P<u>days?|weeks?|months?|years?|decades?)\s+(?P<dir>later|earlier|afterwards)\b"),
+            # "later that year", "later that month"; "later" alone ("… later pulled out"): after that time
+            ("ana_later", r"(?<!no )(?<!\w-)(?P<lt>later|subsequently)(?:\s+(?:that|the same)\s+(?P<lu>year|month))?\b"
+                          r"(?!\s+(?:this|next|than|in\s+the\s+(?:day|week|month|year)|today|tonight|on\b|(?:" + wd + r")\b)|-)"),
             ("weekday", r"(?:(?P<wq>last|this|next|later|earlier|late|early)\s+)?(?P<wd>" + wd + r")(?:\s+(?:morning|afternoon|evening|night))?"),
             ("season", r"(?:(?P<sq>this|last|next|the|in|early|late|mid-?)\s+)?(?P<se>" + seasons + r")\b(?!\s+(?:of\s+)?\d{4})"),
             ("month", r"(?:(?P<mp>" + mparts + r")[\s-]*)?" + f(M, "m") + r"(?![\w-]|\s+\d)"),
@@ -193,7 +198,7 @@ class DateGrammar:
         ]
         self.alts = [(name, re.compile(r"\b" + rx, re.I)) for name, rx in alts]
         # a cheap pre-filter: no digit, month, weekday, season or relative word -> no date
-        words = list(self.month_of) + self.weekdays + list(self.seasons) + ["ago", "week", "year", "month", "day",
+        words = list(self.month_of) + self.weekdays + list(self.seasons) + ["ago", "later", "earlier", "subsequently", "week", "year", "month", "day",
                                                                            "today", "yesterday", "tomorrow", "tonight",
                                                                            "time", "morning"]
         self.prefilter = re.compile(r"\d|\b(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) + r")", re.I)
@@ -373,6 +378,30 @@ def _norm(s: str) -> str:
 
 def _cap_ok(surface_word: str) -> bool:
     return surface_word[:1].isupper()
+
+
+def _counted_from(anchor, gd: dict, g: DateGrammar):
+    """ "six years later" after "in 1993" is 1999: the previous time moved by the count, at the unit's precision
+    (days need a previous time known to within a month)."""
+    if anchor is None:
+        return None
+    a, b = anchor
+    n_txt = _norm(gd["n"])
+    n = int(n_txt) if n_txt.isdigit() else g.numbers.get(n_txt)
+    if n is None or not n_txt.isdigit() and n_txt in ("a few", "few", "several", "a couple of"):
+        return None
+    sign = -1 if gd["dir"].lower() == "earlier" else 1
+    unit = gd["u"].lower().rstrip("s")
+    if unit in ("day", "week"):
+        if (b - a).days > 31:
+            return None
+        step = timedelta(days=sign * n * (7 if unit == "week" else 1))
+        return a + step, b + step, "anaphoric", False
+    if unit == "month":
+        lo, hi = _shift_months(a, sign * n), _shift_months(b, sign * n)
+        return lo, _month_end(hi.year, hi.month), "anaphoric", False
+    years = sign * n * (10 if unit == "decade" else 1)
+    return date(a.year + years, 1, 1), date(b.year + years, 12, 31), "anaphoric", False
 
 
 def _resolve(kind: str, m: re.Match, surface: str, g: DateGrammar, ref: Reference, anchor):
@@ -577,6 +606,20 @@ def _resolve(kind: str, m: re.Match, surface: str, g: DateGrammar, ref: Referenc
         if (b - a).days > 31:
             return None
         return a + timedelta(days=off), b + timedelta(days=off), "anaphoric", False
+    if kind == "ana_n":
+        return _counted_from(anchor, gd, g)
+    if kind == "ana_later":
+        if anchor is None:
+            return None
+        a, b = anchor
+        unit = (gd.get("lu") or "").lower()
+        if unit == "year":
+            return a, date(b.year, 12, 31), "anaphoric", False
+        if unit == "month":
+            return a, _month_end(b.year, b.month), "anaphoric", False
+        # after the previous time, up to the publication (its latest day; open when unknown)
+        hi = ref.pub_hi if ref.pub_hi is not None and ref.pub_hi >= a else None
+        return a, hi, "after", False
     if kind == "weekday":
         wd = gd["wd"].lower()
         pos = m.start("wd") - m.start()

@@ -84,6 +84,7 @@ class Found:
     date_inherited: bool = False      # the date is the narrative's, carried over from an earlier sentence
     date_text: str | None = None      # its surface text
     date_at: int | None = None        # where that expression starts in the article (events sharing it share a time)
+    lede: bool = False                # stated in the headline, standfirst or first paragraph (the article's news)
 
 
 def _noun_modifier_span(tok) -> tuple[int, int] | None:
@@ -203,7 +204,13 @@ class EventFinder:
         if groups:
             g = self.groups.group_refs(head)
             if g:
-                return list(g)
+                out = list(g)
+                for c in head.children:
+                    # "the two South Caucasus states, as well as Uzbekistan"
+                    r = self.ctx.resolve(c) if c.dep_ == "conj" else None
+                    if r is not None and r.actor and all(r.actor != o.actor for o in out):
+                        out.append(r)
+                return out
         listed = self.groups.surface_list(head)
         if len(listed) > 1:
             return listed

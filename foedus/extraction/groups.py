@@ -71,6 +71,10 @@ class GroupResolver:
                     n = 2 if c.lower_ == "both" else n
         if low in ("trio", "duo") and any(c.dep_ == "det" for c in head.children):
             n, marked = (3 if low == "trio" else 2), True      # "the trio": the last list of three states
+        region = self._region(head)
+        if region is not None and (marked or any(c.dep_ == "det" for c in head.children)):
+            # "the two South Caucasus states": the states of that region the article has just named
+            return self.recent_states(head, n, within=region) if n else self.recent_states(head, None, within=region)
         if not marked:
             return None
         listed = self.previous_state_list(head, n)
@@ -80,17 +84,38 @@ class GroupResolver:
             return self.recent_states(head, n)
         return listed
 
-    def recent_states(self, tok, n: int) -> list[Ref] | None:
-        """The last ``n`` different states named before ``tok`` (within 400 tokens), in text order, or None."""
+    def recent_states(self, tok, n: int | None, within: frozenset[str] | None = None) -> list[Ref] | None:
+        """The last ``n`` different states named before ``tok`` (within 400 tokens), in text order, or None.
+        With ``within`` only states of that set count, and ``n`` None means all of them named in the
+        sentence and the one before."""
         seen: list[Ref] = []
-        for t in reversed(self.ctx.doc[max(0, tok.i - 400):tok.i]):
+        start = max(0, tok.i - 400)
+        if n is None:
+            sent = self.ctx.sent_of(tok.i)
+            start = self.ctx.sent_of(sent.start - 1).start if sent.start > 0 else sent.start
+        for t in reversed(self.ctx.doc[start:tok.i]):
             e = self.ctx.ent_of(t)
             if e is None or e.end - 1 != t.i or not e.ent_id_ or self.gaz.kind(e.ent_id_) != "state":
                 continue
+            if within is not None and e.ent_id_ not in within:
+                continue
             if all(r.actor != e.ent_id_ for r in seen):
                 seen.append(Ref("state", e.ent_id_, None, e.text))
-            if len(seen) == n:
+            if n is not None and len(seen) == n:
                 return list(reversed(seen))
+        return list(reversed(seen)) if n is None and seen else None
+
+    def _region(self, head) -> frozenset[str] | None:
+        """The states of the region that qualifies a group noun ("South Caucasus states", "the Baltic
+        states"), from ``state_regions`` in actors.yaml, or None."""
+        regions = self.ctx.lex.actors.get("state_regions") or {}
+        words = [t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod")]
+        if not words:
+            return None
+        phrase = " ".join(u.lower_ for w in words for u in w.subtree if u.dep_ not in ("det", "nummod", "predet"))
+        for name in sorted(regions, key=len, reverse=True):
+            if phrase == name or phrase.endswith(" " + name) or phrase.startswith(name + " "):
+                return frozenset(regions[name])
         return None
 
     def previous_state_list(self, tok, n: int | None, sentences: int | None = None) -> list[Ref] | None:

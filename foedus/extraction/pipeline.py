@@ -58,6 +58,7 @@ def prepare(article: Article, lex: Lexicon | None = None) -> Article:
 
 
 _APOSTROPHE = re.compile(r"(?<=\w)’(?=\w)")
+_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 def article_view(article: Article, lex: Lexicon | None = None) -> str:
@@ -180,9 +181,12 @@ class Extractor:
         narrative_para = None
         narrative_nouns: set[str] = set()
         body_ordinal: dict[int, int] = {}
+        lede_para = None     # the first body paragraph that is prose (not a date line or a byline)
         for i, p in enumerate(article.paragraphs):
             if p.kind == "body":
                 body_ordinal[i] = len(body_ordinal)
+                if lede_para is None and len(_WORD.findall(article.text[p.start:p.end])) >= 12:
+                    lede_para = i
         prev_sent = None
         for si, sent in enumerate(ctx.sents):
             if sent.text.strip() == "":
@@ -213,7 +217,10 @@ class Extractor:
                     # a headline or standfirst reports the news of the day it is published
                     inherit = TimeExpr(first, first, "(publication)", "publication", ref.pub_lo, ref.pub_hi)
                 here = [q for q in qf.quotes if sent.start_char - 2000 <= q.start < sent.end_char]
+                n_before = len(ef.events)
                 ef.sentence(sent, dates, inherit, here)
+                for f in ef.events[n_before:]:
+                    f.lede = para.kind in ("heading", "title") or pi == lede_para
             # the time the narrative is at: a dated main clause, or a weekday the publication date cannot resolve
             # yet ("at a press conference on Saturday"), which the reference ledger may place (see reconcile)
             usable = [x for x in dates if not x.future and x.kind != "since"
@@ -289,7 +296,8 @@ def _narrower(new: str | None, old: str | None) -> bool:
 def _assume_recent(res: DocResult) -> DocResult:
     """Events still undated after the text and the known facts get the recent-past interval (recorded)."""
     from foedus.extraction.reconcile import assume_recent
-    events, records = assume_recent(res.events, res.article.published)
+    lede = [f.lede for f in res.found_events] if len(res.found_events) == len(res.events) else None
+    events, records = assume_recent(res.events, res.article.published, lede)
     for ev, out in zip(res.events, events):
         ev["date"] = out["date"]
     res.reconciled = res.reconciled + records

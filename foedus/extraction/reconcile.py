@@ -54,7 +54,7 @@ from functools import lru_cache
 
 from foedus.extraction.dates import edtf_assumed_end, edtf_of, place_in_year, span_of_edtf
 
-__all__ = ["KnownFact", "Reconciliation", "reconcile", "assume_recent", "recent_past", "facts_from_events",
+__all__ = ["KnownFact", "Reconciliation", "reconcile", "assume_recent", "recent_past", "news_peg", "facts_from_events",
            "with_countries_of_capitals", "shipped_facts", "VAGUE_DAYS"]
 
 VAGUE_DAYS = 31          # an event date wider than this is "vague"
@@ -460,18 +460,38 @@ def recent_past(published: str | None) -> str | None:
     return f"{_recent_start(pub[0]).year:04d}?/{end}"
 
 
-def assume_recent(events: list[dict], published: str | None) -> tuple[list[dict], list[dict]]:
-    """Undated events get ``recent_past(published)``; returns the events (copies) and one record per change."""
-    interval = recent_past(published)
+NEWS_PEG_DAYS = 7       # the news an article's lede reports happened within this many days before publication
+
+
+def news_peg(published: str | None) -> str | None:
+    """The interval of the happening an article's lede (headline, standfirst, first paragraph) reports without a
+    date: the week before the (earliest) publication day to the latest, start uncertain because it is an
+    assumption (the news peg); None without a publication date known to within a month."""
+    pub = _span(published)
+    if pub is None or pub[0] is None or pub[1] is None or (pub[1] - pub[0]).days + 1 > VAGUE_DAYS:
+        return None
+    start = pub[0] - timedelta(days=NEWS_PEG_DAYS)
+    end = pub[1].isoformat() + ("?" if published.rstrip().endswith("?") else "")
+    return f"{start.isoformat()}?/{end}"
+
+
+def assume_recent(events: list[dict], published: str | None,
+                  lede: list[bool] | None = None) -> tuple[list[dict], list[dict]]:
+    """Undated events get ``recent_past(published)``, or ``news_peg(published)`` when ``lede`` says the article
+    states them in its lede; returns the events (copies) and one record per change."""
+    interval, peg = recent_past(published), news_peg(published)
     out, records = [], []
-    for ev in events:
+    for i, ev in enumerate(events):
         ev = dict(ev)
         if ev.get("date") is None and interval is not None:
-            ev["date"] = interval
+            in_lede = bool(lede and lede[i]) and peg is not None
+            ev["date"] = peg if in_lede else interval
+            why = ("no temporal clue in the article and no known fact; stated in the article's lede: the news it "
+                   f"reports, assumed to be of the {NEWS_PEG_DAYS} days before publication (news peg)") if in_lede \
+                else ("no temporal clue in the article and no known fact: before publication, assumed "
+                      "this year or last year (news recency)")
             records.append({"doc": ev.get("doc"), "what": "event_date_assumed", "type": ev.get("type"),
                             "actor": ev.get("actor"), "target": ev.get("target"), "evidence": ev.get("evidence"),
-                            "date_before": None, "date_after": interval,
-                            "why": "no temporal clue in the article and no known fact: before publication, assumed "
-                                   "this year or last year (news recency)"})
+                            "date_before": None, "date_after": ev["date"], "why": why})
         out.append(ev)
     return out, records

@@ -370,3 +370,20 @@ def test_recalling_representatives_from_a_blocs_bodies_and_a_deployment_with_no_
               "for the first time.\n")
     g = triples(res)
     assert {("recall_ambassador", "UKR", "CIS"), ("deploy_forces", "NATO", None)} <= g
+
+
+def test_a_region_picks_its_states_from_a_list_and_a_count_of_years_later_moves_the_date(run):
+    res = run("The CSTO\n\nAzerbaijan, Georgia, and Belarus joined the treaty in 1993, but the two South Caucasus "
+              "states, as well as Uzbekistan, withdrew from it six years later.\n", published="2022-01-12")
+    withdrawals = {(e["actor"], e["date"]) for e in res.events if e["type"] == "withdraw"}
+    assert withdrawals == {("AZE", "1999"), ("GEO", "1999"), ("UZB", "1999")}     # not Belarus, not 1993
+
+
+def test_the_lede_reports_the_news_of_the_week_before_publication(run):
+    res = run("Gulf states and Qatar\n\nSaudi Arabia, the United Arab Emirates and Bahrain pulled their envoys from "
+              "Qatar, saying it has not kept an agreement.\n\nThe Gulf Cooperation Council has long been divided. "
+              "Qatar accused Saudi Arabia of interference.\n", published="2014-03-05")
+    dates = {(e["type"], e["actor"], e["target"]): e["date"] for e in res.events}
+    assert dates[("recall_ambassador", "SAU", "QAT")] == "2014-02-26?/2014-03-05"          # the lede: the news peg
+    assert dates[("accuse", "QAT", "SAU")] == "2013?/2014-03-05"                          # background: this year or last
+    assert any(r["what"] == "event_date_assumed" and "news peg" in r["why"] for r in res.reconciled)

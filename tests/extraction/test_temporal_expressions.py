@@ -85,3 +85,15 @@ def test_last_month_name_said_in_that_month_is_the_year_before():
 
 def test_a_24_hour_time_is_not_a_year():
     assert [x.text for x in find_dates("around 11:30 p.m. local time (2130 GMT/UTC) the drones", PUB)] == []
+
+
+def test_counted_and_plain_later_are_counted_from_the_previous_time():
+    found = find_dates("They joined in 1993 and left six years later.", PUB)
+    assert [x.edtf for x in found] == ["1993", "1999"]
+    found = find_dates("It was signed on May 15, 1992; two months later it was in force.", PUB)
+    assert found[-1].edtf == "1992-07"
+    later = find_dates("They joined in 1993. They later pulled out.", PUB)[-1]
+    assert later.kind == "after" and later.lo == date(1993, 1, 1) and later.hi == date(2024, 6, 16)
+    found = find_dates("Later Thursday, Yerevan recalled", PUB)
+    assert [x.kind for x in found] == ["weekday"]
+    assert find_dates("no later than June 2024", PUB)[0].edtf == "2024-06"
