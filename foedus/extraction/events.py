@@ -137,6 +137,37 @@ def _dates_a_cause(r, trig_idx) -> bool:
             and noun.head.lower_ in _ANTECEDENT_PREPS and noun.head.i not in trig_idx)
 
 
+def _sequenced(head, clause_head) -> str | None:
+    """The word placing the trigger's clause or phrase before or after another happening ("… in May 2022, after
+    Russia's invasion of Ukraine prompted them …", "following the coup"), or None. The other happening's date
+    is then a bound of the event's, not its date."""
+    t, steps = head, 0
+    while steps < 12:
+        if t.dep_ == "advcl":
+            mark = next((c for c in t.children if c.dep_ == "mark" and c.lower_ in _SEQUENCE_WORDS), None)
+            if mark is not None:
+                return None if _soon(mark) or _soon(t, before=mark.i) else mark.lower_
+        if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.lower_ in _SEQUENCE_WORDS:
+            return None if _soon(t.head) else t.head.lower_
+        if t == clause_head or t.head is t:
+            return None
+        t, steps = t.head, steps + 1
+    return None
+
+
+def _soon(word, before: int | None = None) -> bool:
+    """ "just hours after", "shortly before", "immediately after": the same time, for a date's purposes
+    (the modifier hangs on the sequencing word, or on the clause's verb before ``before``)."""
+    near = {u.lower_ for c in word.children if c.dep_ in ("npadvmod", "advmod") and (before is None or c.i < before)
+            for u in c.subtree}
+    return bool(near & _SOON_WORDS)
+
+
+_SOON_WORDS = frozenset({"hours", "hour", "minutes", "moments", "shortly", "immediately", "soon", "just", "right"})
+_SEQUENCE_WORDS = frozenset({"after", "before", "since", "until", "following", "prior"})
+_BEFORE_THE_OTHER = frozenset({"after", "since", "following"})     # the event happened before the clause it is set against
+
+
 class EventFinder:
     def __init__(self, ctx: DocContext):
         self.ctx = ctx
@@ -896,6 +927,9 @@ class EventFinder:
                     best = (0, x)
                     break
         within = _noun_modifier_span(head) or (sent.start_char, sent.end_char)
+        sequenced = _sequenced(head, clause_head)
+        if sequenced:
+            within = (c0, c1)
         if best is None:
             # (a weekday the publication date cannot place yet is kept as the clue a known fact may match, when
             # it is the main clause's: "released a statement Sunday saying they were quitting", not "following
@@ -909,6 +943,16 @@ class EventFinder:
             x = best[1]
             self.last_date_expr = x
             return x.lo, x.hi, x.edtf
+        if sequenced:
+            # "… in May 2022, after Russia's invasion …": before (or, for "before"/"until", after) the time of
+            # the clause it is placed against, which is the nearest dated main clause of the sentence
+            outer = [x for x in sent_dates if not x.future and x.lo is not None and x.kind != "since"
+                     and not (c0 <= x.start < c1)]
+            if outer:
+                x = min(outer, key=lambda x: abs(x.start - ms))
+                lo, hi = (None, x.hi) if sequenced in _BEFORE_THE_OTHER else (x.lo, None)
+                return lo, hi, edtf_of(lo, hi)
+            return None, None, None
         if narrative is not None and clause_head.dep_ != "relcl":
             # (a relative clause is background -- "Karabakh, which came under Baku's control" -- not the
             # time the narrative is at)

@@ -322,9 +322,17 @@ def _sentence_like(sent) -> bool:
 
 
 def _with_date_expr(res: DocResult) -> list[dict]:
+    text = res.article.text
     return [{**e, "date_kind": f.date_kind, "date_text": f.date_text, "date_inherited": f.date_inherited,
-             "date_at": f.date_at}
+             "date_at": f.date_at, "trigger_context": text[max(0, f.start - _TRIGGER_CONTEXT):f.end + 15]}
             for e, f in zip(res.events, res.found_events)]
+
+
+_TRIGGER_CONTEXT = 30    # characters before a trigger that still qualify it ("Russia's full-scale invasion")
+
+
+def _undated(f: Found) -> bool:
+    return f.lo is None and f.hi is None
 
 
 def _dedup(found: list[Found]) -> list[Found]:
@@ -338,10 +346,11 @@ def _dedup(found: list[Found]) -> list[Found]:
             if g.lo is not None and f.lo is not None and (g.date_kind == "since") != (f.date_kind == "since"):
                 # "has not attended … since November 2023" states a pattern; one dated instance of it is another line
                 continue
-            if g.lo is None or f.lo is None or (g.lo <= f.hi and f.lo <= g.hi):
+            if _undated(g) or _undated(f) or ((g.lo is None or f.hi is None or g.lo <= f.hi)
+                                              and (f.lo is None or g.hi is None or f.lo <= g.hi)):
                 # keep the narrower date
-                gw = (g.hi - g.lo).days if g.lo else 10 ** 6
-                fw = (f.hi - f.lo).days if f.lo else 10 ** 6
+                gw = (g.hi - g.lo).days if g.lo and g.hi else 10 ** 6
+                fw = (f.hi - f.lo).days if f.lo and f.hi else 10 ** 6
                 if fw < gw or (fw == gw and f.date_text and not g.date_text):
                     # (of two undated mentions, the one with a clue a known fact can match: "on Sept. 10")
                     out[i] = f

@@ -22,7 +22,8 @@ a) **Event dates.** An event whose date is missing or vague (wider than a
    whose instrument or operation (``instrument``/``operation``) the sentence
    names is taken, if it is the only one; failing that, the only one whose
    place, instrument or operation the article names anywhere. A fact marked ``named_only`` (the start
-   of a war that goes on) is a candidate only when the sentence names it. An event the article does not date at all
+   of a war that goes on) is a candidate only when its words qualify the event's trigger (the
+   ``trigger_context`` of the event, else its sentence). An event the article does not date at all
    that fits two or more facts is compared once more with the facts of the
    publication year and the year before (news recency, as in d): when exactly
    one of them fits, it is taken, and the record says why.
@@ -201,13 +202,15 @@ def _candidates(ev: dict, facts: list[KnownFact], pub_hi: date | None) -> list[K
             continue
         if pub_hi is not None and f.lo > pub_hi:
             continue
-        if span is not None and not (f.lo <= span[1] and span[0] <= f.hi):
+        if span is not None and not ((span[1] is None or f.lo <= span[1]) and (span[0] is None or span[0] <= f.hi)):
             continue
         if weekday is not None and f.lo == f.hi and f.lo.weekday() != weekday:
             continue        # (a fact known only to the month cannot be checked against a weekday)
         if span is None and ev.get("date_kind") == "partial" and not _in_fact_year(ev.get("date_text") or "", f):
             continue
-        if f.named_only and not _cues_named(f, (ev.get("evidence") or "").lower()):
+        if f.named_only and not _cues_named(f, (ev.get("trigger_context") or ev.get("evidence") or "").lower()):
+            # the words must qualify the trigger itself ("Russia's full-scale invasion"), not another phrase
+            # of the sentence ("during the full-scale war … amid a mass aerial attack")
             continue
         out.append(f)
     return out
@@ -316,7 +319,7 @@ def reconcile(events: list[dict], published: str | None, facts: list[KnownFact],
         ev = dict(ev)
         cands = [f for f in _candidates(ev, facts, pub_hi) if not _held_elsewhere(f, ev.get("evidence") or "", place_names)]
         span = _own_span(ev)
-        vague = span is None or (span[1] - span[0]).days + 1 > VAGUE_DAYS
+        vague = span is None or None in span or (span[1] - span[0]).days + 1 > VAGUE_DAYS
         if ev.get("date_kind") == "since":
             # an aggregate statement ("has not attended … since November 2023") covers several happenings:
             # it is never narrowed to one of them, nor used to bound the publication
@@ -434,7 +437,7 @@ def _share_resolved_times(events: list[dict]) -> list[dict]:
         span = _own_span(ev)
         new = next(iter(placed[at]))[0]
         fact = min(f for _, f in placed[at])
-        if span is not None and (span[1] - span[0]).days + 1 <= VAGUE_DAYS:
+        if span is not None and None not in span and (span[1] - span[0]).days + 1 <= VAGUE_DAYS:
             continue
         records.append({"doc": ev.get("doc"), "what": "event_date", "type": ev.get("type"),
                         "actor": ev.get("actor"), "target": ev.get("target"), "evidence": ev.get("evidence"),

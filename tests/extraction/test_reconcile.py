@@ -358,3 +358,25 @@ def test_the_terms_of_the_people_named_by_title_pick_one_of_several_facts():
     assert role_window("Former President Dmitry Medvedev said Thursday.", lexicon(), date(2026, 1, 1)) is None
     r = reconcile([ev("skip_meeting")], None, FACTS, not_after=date(2021, 6, 30))
     assert r.events[0]["date"] == "2021-05-10"
+
+
+def test_a_happening_set_before_a_dated_clause_is_bounded_by_it_and_a_war_named_elsewhere_is_not_it(extractor):
+    """The invasion in the "after" clause is not of May 2022 (the known fact dates it); an aerial attack "during
+    the full-scale war" is not the war's start; "just hours after" is the same day."""
+    from foedus.sources.loaders import article_from_text
+    bare = extractor.extract_one(article_from_text(
+        "Nordic states\n\nFinland applied to join NATO in May 2022, after Russia's invasion of Ukraine prompted it "
+        "to abandon neutrality.\n", "t", "test", {"published": "2023-03-18"}))
+    assert [(e["type"], e["date"]) for e in bare.events if e["type"] == "attack"] == [("attack", "../2022-05-31")]
+    ex = with_facts(extractor, "shipped")
+    text = ("Nordic states\n\nFinland applied to join NATO in May 2022, after Russia's invasion of Ukraine prompted it "
+            "to abandon neutrality.\n\nPoland, for the first time during the full-scale war, shot down drones amid a "
+            "mass Russian aerial attack on Ukraine on Wednesday.\n")
+    res = ex.extract_one(article_from_text(text, "t", "test", {"published": "2025-09-11"}))
+    attacks = {(e["actor"], e["target"], e["evidence"][:6]): e["date"] for e in res.events if e["type"] == "attack"}
+    assert attacks == {("RUS", "UKR", "Finlan"): "2022-02-24", ("RUS", "UKR", "Poland"): "2025-09-10"}
+    res = extractor.extract_one(article_from_text(
+        "Armenia and the CSTO\n\nArmenia appealed to the military alliance for military aid on September 13 just hours "
+        "after Azerbaijani forces attacked many of its positions along the Armenian-Azerbaijani border.\n",
+        "t", "test", {"published": "2022-09-20"}))
+    assert ("attack", "AZE", "ARM", "2022-09-13") in {(e["type"], e["actor"], e["target"], e["date"]) for e in res.events}
