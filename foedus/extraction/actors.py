@@ -21,8 +21,14 @@ __all__ = ["Gazetteer", "slug_person"]
 _LABEL = {"state": "GPE", "historical_state": "GPE", "organisation": "ORG", "region": "LOC", "person": "PERSON"}
 
 
+_LETTERS_WITHOUT_DECOMPOSITION = str.maketrans({"ı": "i", "İ": "I", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O",
+                                                "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae", "Æ": "Ae", "œ": "oe"})
+
+
 def _deaccent(s: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+    """Without diacritics, also for letters Unicode does not decompose (Turkish ı, Polish ł, Danish ø)."""
+    return "".join(c for c in unicodedata.normalize("NFKD", s.translate(_LETTERS_WITHOUT_DECOMPOSITION))
+                   if not unicodedata.combining(c))
 
 
 def _aliases(a) -> list[str]:
@@ -47,6 +53,25 @@ def slug_person(name: str, honorifics: frozenset[str] = frozenset()) -> str | No
     return "-".join(parts) or None
 
 
+_NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "ben", "ould", "de", "da", "du", "van", "von", "der"})
+
+
+def name_skeleton(name: str) -> str:
+    """A key under which the usual transliteration variants of a name meet: "Sergei"/"Sergey",
+    "Vasiliev"/"Vasilyev", "Nabeel Al Arabi"/"Nabil Elaraby", "Kassym"/"Kasym" (particles dropped, an article
+    fused to a surname split off, y as i, ee as i, ou as u, double letters single)."""
+    toks = [t for t in re.split(r"[\s\u00a0'’-]+", _deaccent(name).lower()) if t and t.isalpha()]
+    toks = [t for t in toks if t not in _NAME_PARTICLES]
+    if toks and len(toks[-1]) >= 6 and toks[-1][:2] in ("al", "el"):
+        toks[-1] = toks[-1][2:]
+    out = []
+    for t in toks:
+        t = t.replace("ee", "i").replace("ou", "u").replace("y", "i")
+        t = re.sub(r"(.)\1+", r"\1", t)
+        out.append(t)
+    return " ".join(out)
+
+
 @dataclass(frozen=True)
 class ActorRef:
     id: str
@@ -69,6 +94,7 @@ class Gazetteer:
         self.person_pronouns = frozenset(conf.get("person_pronouns") or ())
         self.group_pronouns = frozenset(conf.get("group_pronouns") or ())
         self.surface: dict[str, ActorRef] = {}
+        self._skeletons: dict[str, set[str]] | None = None      # built on first use (person_by_spelling)
         # capitals and other places, whatever actor they may also stand for ("Brussels")
         self.place_names = frozenset(c.lower() for a in registry.actors if a.kind != "person" for c in a.capitals)
         self.adjective: dict[str, str] = {}
@@ -188,6 +214,26 @@ class Gazetteer:
                 elif r.held_on(day):
                     return a.id
         return best if day is None else None
+
+    def person_by_spelling(self, name: str) -> str | None:
+        """The one registry person whose name or alias is a transliteration variant of ``name`` (see
+        ``name_skeleton``), also with two names in the other order ("Jonathan Goodluck"), or None."""
+        if self._skeletons is None:
+            index: dict[str, set[str]] = {}
+            for a in self.registry.actors:
+                if a.kind == "person":
+                    for n in [a.name, *a.aliases]:
+                        if len(n.split()) > 1:
+                            index.setdefault(name_skeleton(n), set()).add(a.id)
+            self._skeletons = index
+        key = name_skeleton(name)
+        if len(key.split()) < 2:
+            return None
+        for k in (key, " ".join(reversed(key.split())) if len(key.split()) == 2 else None):
+            ids = self._skeletons.get(k) if k else None
+            if ids and len(ids) == 1:
+                return next(iter(ids))
+        return None
 
     def surname_candidates(self, surname: str) -> list[str]:
         """Registry people with this surname, each once (a person's aliases often repeat the surname)."""

@@ -325,6 +325,16 @@ class DocContext:
                 first = gaz.by_id[cand].name.split()[0]
                 if first[:1].lower() == toks[0][:1].lower() and len(toks) == len(gaz.by_id[cand].name.split()):
                     pid = cand
+            if pid is None:
+                # another transliteration ("Nabeel Al Arabi"), or the two names the other way round
+                pid = gaz.person_by_spelling(bare)
+        if pid is None and len(toks) == 1:
+            # "Shaikh Hamad" after "Shaikh Hamad Bin Jasem Al Thani": a title and the first name (Arabic usage)
+            low = toks[0].lower()
+            firsts = {v for k, v in self.person_names.items() if not k.endswith("#full") and len(k.split()) > 2
+                      and [w for w in k.split() if w.rstrip(".") not in self.lex.honorifics][:1] == [low]}
+            if len(firsts) == 1:
+                pid = firsts.pop()
         if pid is None:
             pid = slug_person(bare, self.lex.honorifics) or ref.id
         if pid == ref.id:

@@ -92,7 +92,7 @@ def _noun_modifier_span(tok) -> tuple[int, int] | None:
     offensive", "the war, which …"), or None. The main clause's date is not the date of what such a phrase
     names; a date inside the phrase is ("founding members since 1975")."""
     t, steps = tok, 0
-    while t.head is not t and steps < 15:
+    while t.head != t and steps < 15:
         if t.dep_ in ("acl", "relcl", "appos"):
             sub = list(t.subtree)
             return sub[0].idx, sub[-1].idx + len(sub[-1])
@@ -116,7 +116,7 @@ def _in_later_conjunct(doc, x, clause_head) -> bool:
     if sp is None:
         return False
     t, steps = sp.root, 0
-    while t.head is not t and steps < 15:
+    while t.head != t and steps < 15:
         if t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and t.head == clause_head and t.i > clause_head.i:
             return True
         t, steps = t.head, steps + 1
@@ -149,7 +149,7 @@ def _sequenced(head, clause_head) -> str | None:
                 return None if _soon(mark) or _soon(t, before=mark.i) else mark.lower_
         if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.lower_ in _SEQUENCE_WORDS:
             return None if _soon(t.head) else t.head.lower_
-        if t == clause_head or t.head is t:
+        if t == clause_head or t.head == t:
             return None
         t, steps = t.head, steps + 1
     return None

@@ -118,13 +118,24 @@ class QuoteFinder:
                     return c
             return None
         subj = self.subject_of(v)
-        if subj is None and v.i > 0:
-            # the parser lost the subject ("Armenia's Prime Minister and Chairman of … Nikol Pashinyan announced"):
-            # a person named right before the verb, within its clause, is who speaks
-            prev = v.doc[v.i - 1]
-            e = self.ctx.ent_of(prev)
+        if subj is not None and subj.dep_ == "csubj" and subj.head == v and (subj.pos_ == "VERB" or subj.tag_ in ("VBG", "VBN")
+                                                                             or subj.lower_.endswith("ing")):
+            # "Turning up the heat on President Assad, Qatar's Foreign Minister Shaikh Hamad said …": a participle
+            # the parser took for the subject; the person named right before the verb speaks
+            subj = None
+        named_before = None
+        if v.i > 0:
+            # a person named right before the verb, within its clause
+            e = self.ctx.ent_of(v.doc[v.i - 1])
             if e is not None and e.label_ == "PERSON" and e.end == v.i and e.sent == v.sent:
-                return e.root
+                named_before = e.root
+        if subj is not None and named_before is not None and subj.i == subj.sent.start and subj.i + 1 < len(v.doc) \
+                and v.doc[subj.i + 1].text == "," and self.ctx.ent_of(subj) is None:
+            # "Recall, Russian Deputy Foreign Minister Andrei Rudenko said …": a sentence adverb before a comma
+            subj = None
+        if subj is None:
+            # the parser lost the subject ("Armenia's Prime Minister and Chairman of … Nikol Pashinyan announced")
+            return named_before
         return subj
 
     def unsaid(self, v, content=None) -> bool:

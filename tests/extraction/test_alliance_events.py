@@ -387,3 +387,9 @@ def test_the_lede_reports_the_news_of_the_week_before_publication(run):
     assert dates[("recall_ambassador", "SAU", "QAT")] == "2014-02-26?/2014-03-05"          # the lede: the news peg
     assert dates[("accuse", "QAT", "SAU")] == "2013?/2014-03-05"                          # background: this year or last
     assert any(r["what"] == "event_date_assumed" and "news peg" in r["why"] for r in res.reconciled)
+
+
+def test_a_mission_deployed_in_the_passive_and_starting_the_process_of_leaving(run):
+    res = run("ECOWAS and the CIS\n\nThe last ECOWAS stabilisation mission in Guinea-Bissau was deployed between 2012 "
+              "and 2020. Ukraine began the procedure of leaving the CIS in March 2018.\n", published="2022-02-04")
+    assert {("deploy_forces", "ECOWAS", "GNB", "2012/2020"), ("announce_withdrawal", "UKR", "CIS", "2018-03")} <= got(res)

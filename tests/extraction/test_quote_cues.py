@@ -145,3 +145,24 @@ def test_the_reporter_of_a_states_act_is_the_source_and_coordinated_titles_end_i
     assert speaker_of(res, "Moldova intends to withdraw") == "mihai-popsoi"
     # a body of an organisation ("the CSTO Secretariat") is not a person
     assert not [q for q in res.quotes if q["speaker"] == "secretariat"]
+
+
+def test_transliterations_name_order_and_an_arabic_title_with_the_first_name_are_the_registry_person(run):
+    res = run("Arab League\n\nTurning up the heat on President Bashar Al Assad, Qatar's Foreign Minister Shaikh Hamad Bin "
+              "Jasem Al Thani said the League will impose economic and political sanctions on the regime. Shaikh Hamad "
+              "said 18 countries voted for the suspension. Arab League chief Nabeel Al Arabi said the decision was "
+              "right. Nigerian President Jonathan Goodluck said the group is not interested in a unity government. "
+              "Recall, Russian Foreign Minister Sergey Lavrov said on July 6 that Moscow stood ready to help.\n",
+              published="2011-11-13")
+    assert speaker_of(res, "the League will impose") == "hamad-bin-jassim-al-thani"     # not Assad
+    assert speaker_of(res, "18 countries voted") == "hamad-bin-jassim-al-thani"
+    assert speaker_of(res, "the decision was right") == "nabil-elaraby"
+    assert speaker_of(res, "the group is not interested") == "goodluck-jonathan"
+    assert speaker_of(res, "Moscow stood ready") == "sergei-lavrov"
+
+
+def test_letters_without_decomposition_leave_no_trace_in_an_id():
+    from foedus.extraction.actors import name_skeleton, slug_person
+    assert slug_person("İsmail Hakkı Musa") == "ismail-hakki-musa"
+    assert name_skeleton("Viktor Vasilyev") == name_skeleton("Viktor Vasiliev")
+    assert name_skeleton("Vladimir Zaynetdinov") == name_skeleton("Vladimir Zainetdinov")
