@@ -748,7 +748,8 @@ class EventFinder:
                 if not self._kind_ok(k, et.target_kinds):
                     continue
                 cands.append(aid)
-                if et.name == "recall_ambassador" and e is not None:
+                if et.name in ("recall_ambassador", "accuse", "demand") and e is not None:
+                    # "recalled its ambassadors to the United States and Australia", "a rebuke to Russia and Belarus"
                     self._conjunct_targets(e.root, actor, aid)
                 break
         if cands:

@@ -51,7 +51,14 @@ class GroupResolver:
             # "… Sweden and Finland … accusing them of …": a list of states in this or the previous sentence
             return self.previous_state_list(head, None, sentences=2)
         if low in self._MEMBER_NOUNS:
-            # "the other CSTO member states", "NATO allies", "the bloc's members": the members together, the alliance
+            # "the other CSTO member states", "NATO allies", "the bloc's members": the members together, the alliance;
+            # also "fellow member states of the Russia-led Collective Security Treaty Organization"
+            of = [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+            for o in of:
+                e = self.ctx.ent_of(o)
+                if e is not None and e.ent_id_ and self.gaz.kind(e.ent_id_) == "alliance" \
+                        and any(c.lower_ == "member" or c.lower_ in ("fellow", "other") for c in head.lefts):
+                    return [Ref("alliance", e.ent_id_, None, e.text)]
             for t in head.lefts:
                 for u in t.subtree:
                     e = self.ctx.ent_of(u)
@@ -186,7 +193,13 @@ class GroupResolver:
         doc = ctx.doc
         items = [(e.start, first)]
         i = e.start - 1                      # leftwards: ", X", "X and", "X, and"
+        last_sep_and = doc[i].text == "and" or (i >= 1 and doc[i].text == "," and doc[i - 1].text == "and")
         while i >= 1 and doc[i].text in (",", "and"):
+            if doc[i].text == "and" and not last_sep_and and len(items) > 0 and i < e.start - 2:
+                # "In a rebuke to Russia and Belarus, Pashinian said": an "and" further left than a bare comma
+                # closes another list; the head is not its last item
+                items = items[:1]
+                break
             k = i - 1 if doc[i].text == "," or doc[i - 1].text != "," else i - 2
             if k < 0:
                 break

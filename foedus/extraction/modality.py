@@ -3,7 +3,9 @@
 Cues come from ``modality.yaml``: they are searched in the clause before the
 trigger (up to the last clause break), right after it, and in the whole
 sentence (questions). The trigger's own dependency head is checked for a
-modal auxiliary, a negation and an "if"/"unless" clause too.
+modal auxiliary, a negation and an "if"/"unless" clause too, and what a demand
+asks for ("urged Moscow to withdraw", "called on them to stop selling") is not
+reported as done.
 """
 from __future__ import annotations
 
@@ -13,6 +15,8 @@ __all__ = ["classify_modality"]
 
 _MODAL_AUX = {"will", "would", "could", "may", "might", "shall", "should", "can", "must", "'ll", "ca", "wo"}
 _COND = {"if", "unless", "whether"}
+_DEMANDING = {"urge", "call", "demand", "ask", "press", "request", "appeal", "tell", "order", "instruct", "implore",
+              "encourage", "invite", "pressure", "push", "want", "expect"}
 
 
 def classify_modality(lex: Lexicon, sentence: str, trig_start: int, trig_end: int, trigger_tokens=(),
@@ -45,6 +49,9 @@ def classify_modality(lex: Lexicon, sentence: str, trig_start: int, trig_end: in
                     return "predicted"
                 if c.dep_ == "neg" and not negative and v == tok:
                     return "denied"
+            if v.dep_ == "xcomp" and v.head != v and v.head.lemma_.lower() in _DEMANDING and v.head != tok:
+                # "called on fellow members to stop selling weapons to Azerbaijan": what is asked for has not happened
+                return "predicted"
             if v.dep_ in ("xcomp", "conj", "pcomp") and v.head != v:
                 v = v.head
             else:

@@ -393,3 +393,28 @@ def test_a_mission_deployed_in_the_passive_and_starting_the_process_of_leaving(r
     res = run("ECOWAS and the CIS\n\nThe last ECOWAS stabilisation mission in Guinea-Bissau was deployed between 2012 "
               "and 2020. Ukraine began the procedure of leaving the CIS in March 2018.\n", published="2022-02-04")
     assert {("deploy_forces", "ECOWAS", "GNB", "2012/2020"), ("announce_withdrawal", "UKR", "CIS", "2018-03")} <= got(res)
+
+
+def test_founding_an_alliance_pulling_out_of_a_summit_and_suspending_from_participating(run):
+    res = run("Blocs\n\nMali, Burkina Faso and Niger formed the Alliance of Sahel States in September 2023. Georgia and "
+              "Ukraine pulled out of a summit of the CIS on Friday. ECOWAS said it was suspending Togo from "
+              "participating in the bloc's activities. The United States has halted joint exercises under ANZUS. "
+              "Pakistan announced termination of its membership in the Central Treaty Organisation (CENTO).\n",
+              published="2023-10-02")
+    g = triples(res)
+    assert {("sign", s, "AES") for s in ("MLI", "BFA", "NER")} <= g
+    assert {("skip_meeting", "GEO", "CIS"), ("skip_meeting", "UKR", "CIS")} <= g
+    assert not [e for e in res.events if e["type"] == "withdraw"]          # a summit is not the alliance
+    assert {("suspend_membership", "TGO", "ECOWAS"), ("refuse_exercise", "USA", "ANZUS"),
+            ("announce_withdrawal", "PAK", "CENTO")} <= g
+
+
+def test_blame_as_an_aside_or_an_idiom_and_what_a_demand_asks_for(run):
+    res = run("Armenia and its allies\n\nIn a thinly veiled criticism of Russia and Belarus, Pashinian said weapons "
+              "were sold to Azerbaijan. Erdogan hit out last week at French President Emmanuel Macron. Pashinian has "
+              "called on fellow member states of the Russia-led Collective Security Treaty Organization to stop "
+              "selling weapons to Azerbaijan.\n", published="2019-12-03")
+    g = triples(res)
+    assert {("accuse", "ARM", "RUS"), ("accuse", "ARM", "BLR"), ("accuse", "TUR", "FRA")} <= g
+    assert ("accuse", "RUS", "BLR") not in g                 # the list before the comma is not the subject
+    assert not [e for e in res.events if e["type"] == "deliver_weapons"]     # asked to stop: not reported as done
