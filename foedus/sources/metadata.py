@@ -219,7 +219,7 @@ def infer_published(article: Article, lex: Lexicon | None = None, today: date | 
                 absolute.append(x)
     dl = _dateline(article, lex)
     if dl is not None:
-        return _dateline_date(dl, absolute, today)
+        return _dateline_date(dl, absolute, today, text, lex)
     for x in absolute:
         # "has become effective today, 29th January 2025": the text names the day it speaks on
         if x.width == 1 and _TODAY_IS.search(text[max(0, x.start - 16):x.start]):
@@ -350,13 +350,20 @@ def _dateline(article: Article, lex: Lexicon):
     return None
 
 
-def _dateline_date(dl, absolute, today: date) -> tuple[str | None, str]:
+def _dateline_date(dl, absolute, today: date, text: str = "", lex: Lexicon | None = None) -> tuple[str | None, str]:
     """The publication date a dateline gives; a dateline without a year takes the year of the latest
-    explicitly dated past event (or the following year, if the dateline's day would fall before it)."""
+    explicitly dated past event (or the following year, if the dateline's day would fall before it). With no
+    dated event, the terms of office of the people the text names by title bound the year, and the weekday the
+    story's first sentence names ("MINSK, October 10 … said on Friday") picks the one year in those terms whose
+    October 10 was a Friday."""
     if dl.year is not None:
         d = dl.day_in(dl.year)
         return d.isoformat(), f"the dateline {dl.text!r}"
     floor = max((x.lo for x in absolute), default=None)
+    if floor is None and text and lex is not None:
+        found = _dateline_year_from_terms(dl, text, lex, today)
+        if found is not None:
+            return found
     if floor is None:
         return None, f"the dateline {dl.text!r} has no year, and no dated event in the text fixes it"
     y = floor.year
@@ -369,6 +376,30 @@ def _dateline_date(dl, absolute, today: date) -> tuple[str | None, str]:
     return f"{d.isoformat()}?", (f"the dateline {dl.text!r}, in the first year that puts it on or after the latest "
                                  f"explicitly dated past event ({floor.isoformat()}); the year assumes news "
                                  "recency (marked '?')")
+
+
+def _dateline_year_from_terms(dl, text: str, lex: Lexicon, today: date) -> tuple[str, str] | None:
+    """(EDTF, how) when exactly one year within the people's common term puts the yearless dateline's day on the
+    weekday of the story's first sentence, else None."""
+    window = role_window(text, lex, today)
+    if window is None:
+        return None
+    (lo, hi), who = window
+    end = text.find("\n", dl.end)
+    first = re.split(r"(?<=[.!?])\s", text[dl.end:end if end > 0 else len(text)], maxsplit=1)[0]
+    names = [w.lower() for w in lex.dates.get("weekdays") or ()]
+    m = re.search(r"\b(" + "|".join(n.capitalize() for n in names) + r")\b", first) if names else None
+    if m is None:
+        return None
+    wd = names.index(m.group(1).lower())
+    years = [y for y in range(lo.year, hi.year + 1)
+             if (d := dl.day_in(y)) is not None and lo <= d <= hi and d.weekday() == wd]
+    if len(years) != 1:
+        return None
+    d = dl.day_in(years[0])
+    return f"{d.isoformat()}?", (f"the dateline {dl.text!r} has no year: {d.year} is the only year in which "
+                                 f"{who} held the offices the text gives them and that day was a {m.group(1)} "
+                                 "(the weekday of the story's first sentence; marked '?')")
 
 
 def _not_before(edtf: str | None, how: str, floor: date | None) -> tuple[str | None, str]:

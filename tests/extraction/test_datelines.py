@@ -56,6 +56,17 @@ def test_yearless_dateline_with_nothing_to_fix_the_year_stays_unknown():
     assert "no year" in a.inferred["published"]
 
 
+def test_yearless_dateline_takes_the_one_year_of_the_titled_peoples_terms_with_that_weekday():
+    text = ("Summit\n\nMINSK, October 10. /TASS/. Moscow does not mind the absence of Ukraine's President Petro Poroshenko "
+            "at the summit, Russian Foreign Minister Sergey Lavrov said on Friday.\n")
+    a = article(text)
+    assert a.published == "2014-10-10?"          # Poroshenko's term: 2014-2019; 10 October was a Friday in 2014 only
+    assert "Friday" in a.inferred["published"]
+    # no weekday, or a weekday no year of the term fits: the year stays unknown
+    assert published(text.replace(" on Friday", "")) is None
+    assert published(text.replace("Friday", "Sunday")) is None
+
+
 def test_dateline_with_a_year_wins():
     assert published("Headline\nNov. 3, 2015\nThe treaty entered into force in 1994. In June 2015 they met.\n") == "2015-11-03"
 
