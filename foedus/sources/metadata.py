@@ -261,6 +261,10 @@ def role_window(text: str, lex: Lexicon, today: date) -> tuple[tuple[date, date]
         for m in re.finditer(r"\b" + re.escape(name) + r"\b", text):
             before = text[max(0, m.start() - 60):m.start()]
             tm = title_rx.search(before)
+            if tm is None and " " not in name:
+                # "Prime Minister Nikol Pashinian" against the alias "Pashinian": the first name between
+                before = re.sub(r"[A-Z][\w'’.-]*\s+$", "", before)
+                tm = title_rx.search(before)
             if tm is None or _FORMER.search(before[:tm.start()]):
                 continue
             wanted = titles[tm.group(1).lower()]
@@ -272,13 +276,13 @@ def role_window(text: str, lex: Lexicon, today: date) -> tuple[tuple[date, date]
                         terms.append((lo, hi))
         if terms:
             seen.add(person.id)
-            spans.append(terms)
+            spans.append(list(dict.fromkeys(terms)))      # (named with the title twice: still one term)
             who.append(person.name)
     if not spans:
         return None
     common = spans[0]
     for terms in spans[1:]:
-        common = [(max(a, c), min(b, d)) for a, b in common for c, d in terms if max(a, c) <= min(b, d)]
+        common = list(dict.fromkeys((max(a, c), min(b, d)) for a, b in common for c, d in terms if max(a, c) <= min(b, d)))
     if len(common) != 1:
         return None         # no overlap (or two separate terms): the titles alone do not date the text
     return common[0], " and ".join(who)
@@ -521,6 +525,24 @@ def _year_uncertain(x, year_hint: int, latest_explicit_lo: date | None, backgrou
                              f"to a month after it in {year_hint + 1}")
 
 
+def _after_titles_taken(edtf: str | None, how: str, text: str, lex: Lexicon,
+                        today: date | None = None) -> tuple[str | None, str]:
+    """The people the text names by their present titles ("Prime Minister Nikol Pashinian") held them when it was
+    written: the publication is not before the latest of them took office. When the estimate from the dates
+    ends before that day (the dates were background), the publication is from that day on, its end open (a
+    deposed leader may keep his title in the news, so the end of a term bounds nothing). Without an estimate,
+    nothing is claimed."""
+    span = span_of_edtf(edtf) if edtf else None
+    if span is None or span[1] is None:
+        return edtf, how
+    window = role_window(text, lex, today or date.today())
+    if window is None or span[1] >= window[0][0]:
+        return edtf, how
+    (lo, _), who = window
+    return edtf_of(lo, None), (f"{how}; but not before {lo.isoformat()}, when {who} held the offices the text "
+                               "gives them (the dates were background)")
+
+
 def apply_inference(article: Article, lex: Lexicon | None = None) -> Article:
     """Fill outlet and published (unless the user gave them) and record how."""
     lex = lex or lexicon()
@@ -528,7 +550,7 @@ def apply_inference(article: Article, lex: Lexicon | None = None) -> Article:
         article.outlet, how = infer_outlet(article, lex)
         article.inferred["outlet"] = how
     if "published" not in article.given or not article.published:
-        article.published, how = infer_published(article, lex)
+        article.published, how = _after_titles_taken(*infer_published(article, lex), article.text, lex)
         article.inferred["published"] = how
     langs = Counter()
     for p in article.paragraphs:

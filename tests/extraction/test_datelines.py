@@ -161,3 +161,15 @@ def test_an_rferl_dateline_is_the_publication_day_and_not_parsed_as_the_story(ru
         {("CZE", "1999-03-12"), ("POL", "1999-03-12"), ("HUN", "1999-03-12")}
     dl = find_dateline("MOSCOW, December 19 (Itar-Tass) -- Armenia has frozen its participation.")
     assert dl is not None and dl.text.endswith("--")
+
+
+def test_titles_named_twice_still_date_the_text_and_bound_background_dates():
+    from foedus.extraction.lexicon import lexicon
+    from foedus.sources.metadata import role_window
+    text = ("Armenian Prime Minister Nikol Pashinian spoke.\n\nArmenian Prime Minister Nikol Pashinian said more.\n")
+    (lo, _), who = role_window(text, lexicon(), TODAY)
+    assert lo == date(2018, 5, 8)
+    # dates that are all background (the 2016 war) cannot put the publication before he took office
+    a = article("Karabakh\n\nArmenian Prime Minister Nikol Pashinian recalled the fighting of April 2016 on November 5.\n")
+    assert a.published == "2018-05-08/.."
+    assert "not before 2018-05-08" in a.inferred["published"]
