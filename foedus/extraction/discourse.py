@@ -424,6 +424,18 @@ class DocContext:
                 toks.append(t)
         return toks
 
+    def alliance_named_before(self, tok) -> str | None:
+        """The alliance named last before ``tok`` in its sentence (what "the bloc", "the group" there refers
+        to), or None."""
+        sent = self.sent_of(tok.i)
+        last = None
+        for t in self.doc[sent.start:tok.i]:
+            e = self.ent_of(t)
+            if e is not None and e.start == t.i and e.ent_id_ and self.gaz.kind(e.ent_id_) == "alliance" \
+                    and e.label_ not in ("GPE", "LOC") and e.text.lower() not in self.gaz.place_names:
+                last = e.ent_id_          # (not "Brussels", a capital that also stands for the EU)
+        return last
+
     def resolve(self, head, *, for_speaker: bool = False) -> Ref | None:
         """What the noun phrase headed by token ``head`` refers to."""
         if not for_speaker and head.pos_ == "NOUN" and head.lower_ in ("nation", "country", "state", "member", "ally") \
@@ -525,6 +537,9 @@ class DocContext:
             inner = self._org_in(np)
             if inner:
                 return inner
+            named = self.alliance_named_before(head)
+            if named:
+                return Ref("alliance", named, None, np_text_c)     # "… left ECOWAS, saying the bloc had failed"
             if self.main_alliance:
                 return Ref("alliance", self.main_alliance, None, np_text_c)
         if any(np_text_c.endswith(w) for w in self.gaz.state_anaphors) or low in ("country", "republic", "state", "nation", "side", "leadership", "government", "authorities"):

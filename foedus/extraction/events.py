@@ -35,7 +35,7 @@ _ANTECEDENT_PREPS = frozenset({"following", "after", "amid", "over", "despite", 
 # verbs whose subject is the doer of the act named by their object ("announced the recall of …")
 _ANNOUNCING = frozenset({"announce", "order", "decide", "confirm", "declare", "proclaim"})
 # verbs of saying whose subject does what a prepositional aside names ("in a rebuke to X, Y said")
-_SPEAKING = frozenset({"say", "tell", "write", "add", "declare", "state", "warn", "remark"})
+_SPEAKING = frozenset({"say", "tell", "write", "add", "declare", "state", "warn", "remark", "make", "speak", "comment"})
 
 
 def _under(tok, head, depth: int = 6) -> bool:
@@ -484,6 +484,8 @@ class EventFinder:
                     target = reg.part_of
         else:
             target = self._target(et, sent, ms, me, actor, head)
+            if trig.names_alliance and not self._alliance_named_after(sent, me, target):
+                return      # "established the Sahel Alliance": only the alliance the match names, never a default
         if target == "__none__":
             return
         if target is None and et.name in ("accuse", "demand") and head.pos_ in ("VERB", "AUX"):
@@ -601,6 +603,13 @@ class EventFinder:
                     r = self.ctx.resolve(o) if o.dep_ == "pobj" else None
                     if r is not None and r.actor and self.gaz.kind(r.actor) == "state":
                         return True
+        return False
+
+    def _alliance_named_after(self, sent, me: int, target) -> bool:
+        """Is ``target`` an alliance named right after the trigger (within a few words)?"""
+        for ent in self.ctx.ents_in(sent.start, sent.end):
+            if ent.ent_id_ == target and 0 <= ent.start_char - me <= 40:
+                return True
         return False
 
     def _target(self, et: EventType, sent, ms, me, actor, head):
@@ -803,11 +812,15 @@ class EventFinder:
                     return ctx.main_state
             if obj.lower_ in self._ACT_NOUNS_DONE_TO and ctx.main_state and ctx.main_state != actor:
                 return ctx.main_state
-            # "the group's failure", "a deviation from the bloc's principles": the alliance the article is about
-            if ctx.main_alliance and ctx.main_alliance != actor and any(
-                    t.lower_ in self.gaz.generic_alliance_heads | {"group"} and not _in_clause_below(t, obj)
-                    for t in obj.subtree):
-                return ctx.main_alliance
+            # "the group's failure", "a deviation from the bloc's principles": the alliance the sentence named
+            # before ("… were leaving ECOWAS, citing the group's failure"), else the one the article is about
+            if any(t.lower_ in self.gaz.generic_alliance_heads | {"group"} and not _in_clause_below(t, obj)
+                   for t in obj.subtree):
+                named = ctx.alliance_named_before(obj)
+                if named and named != actor:
+                    return named
+                if ctx.main_alliance and ctx.main_alliance != actor:
+                    return ctx.main_alliance
         e = ctx.ent_of(obj)
         if e is not None:
             r = ctx._ref_of_ent(e)

@@ -47,6 +47,10 @@ class GroupResolver:
             # "the final declaration called for …": its issuer, the actor named last
             r = self.ctx._previous_actor(head, plural=False)
             return [r] if r is not None and r.actor else None
+        if low in ("colonies", "colony") and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those", "all")
+                                                   for c in head.children):
+            # "The former French colonies turned away from Paris": the states just named, never the colonial power
+            return self.previous_state_list(head, None, sentences=2)
         if low in ("them", "they") and head.dep_ in ("dobj", "pobj", "nsubj"):
             # "… Sweden and Finland … accusing them of …": a list of states in this or the previous sentence
             return self.previous_state_list(head, None, sentences=2)

@@ -57,6 +57,7 @@ class Trigger:
     appositive: bool = False   # a title apposed to the actor ("The trio, founding members of ECOWAS, …")
     done_to: bool = False      # the state the verb acts on is the actor, the alliance doing it the target
                                # ("The African Union agreed to readmit Morocco": Morocco joins the AU)
+    names_alliance: bool = False   # only when an alliance is named right after the match (no default alliance)
 
 
 @dataclass(frozen=True)
@@ -113,7 +114,8 @@ def _event_types(doc: dict, where: str) -> list[EventType]:
             trig.append(Trigger(compile_re(p["pattern"], f"{where}: types.{name}.patterns[{i}]"),
                                 bool(p.get("negative")), bool(p.get("modal_ok")),
                                 bool(p.get("quote_only")), bool(p.get("verb")), bool(p.get("possessor_acts")), bool(p.get("claim_only")),
-                                bool(p.get("nominal")), bool(p.get("appositive")), bool(p.get("done_to"))))
+                                bool(p.get("nominal")), bool(p.get("appositive")), bool(p.get("done_to")),
+                                bool(p.get("names_alliance"))))
         out.append(EventType(
             name=name, triggers=tuple(trig), actor=spec.get("actor", "subject"),
             target=spec.get("target", "alliance"),

@@ -418,3 +418,20 @@ def test_blame_as_an_aside_or_an_idiom_and_what_a_demand_asks_for(run):
     assert {("accuse", "ARM", "RUS"), ("accuse", "ARM", "BLR"), ("accuse", "TUR", "FRA")} <= g
     assert ("accuse", "RUS", "BLR") not in g                 # the list before the comma is not the subject
     assert not [e for e in res.events if e["type"] == "deliver_weapons"]     # asked to stop: not reported as done
+
+
+def test_former_colonies_are_the_states_named_and_an_unknown_alliance_founded_is_no_default(run):
+    res = run("The Sahel\n\nSince 2020, coups have overthrown the governments of Niger, Burkina Faso and Mali. The former "
+              "French colonies turned away from Paris before establishing the Sahel Alliance. Togo and Ghana later set "
+              "up the Accra Initiative Community of Practice.\n", published="2024-03-07")
+    g = triples(res)
+    assert {("sign", s, "AES") for s in ("NER", "BFA", "MLI")} <= g
+    assert not [e for e in res.events if e["actor"] == "FRA"]                  # not the colonial power
+    assert not [e for e in res.events if e["actor"] in ("TGO", "GHA")]         # no alliance named: nothing founded
+
+
+def test_the_group_is_the_alliance_the_sentence_named_before(run):
+    res = run("The Alliance of Sahel States\n\nThe Alliance of Sahel States met. In January, Niger, Burkina Faso and "
+              "Mali announced they were leaving the Economic Community of West African States (ECOWAS), citing the "
+              "group's failure to help combat terrorism.\n", published="2024-07-07")
+    assert {("accuse", s, "ECOWAS") for s in ("NER", "BFA", "MLI")} <= triples(res)
