@@ -679,6 +679,10 @@ class EventFinder:
                     return group[0].actor
         if head.pos_ in ("VERB", "AUX"):
             dobjs = [c for c in head.children if c.dep_ in ("dobj", "dative") and c.i >= head.i]
+            if et.name == "demand" and not dobjs:
+                # "is demanding NATO designate the YPG as terrorists": who is to act is the one demanded of
+                dobjs = [g for c in head.children if c.dep_ == "ccomp" and c.i > head.i
+                         for g in c.children if g.dep_ == "nsubj" and g.i == head.i + 1]
             for c in dobjs:
                 r = self._object_ref(c, et.name == "sign_agreement", acts=et.name in ("accuse", "demand"), actor=actor)
                 if r not in (None, "null") and et.name in ("accuse", "demand"):
@@ -967,6 +971,13 @@ class EventFinder:
                 lo, hi = (None, x.hi) if sequenced in _BEFORE_THE_OTHER else (x.lo, None)
                 return lo, hi, edtf_of(lo, hi)
             return None, None, None
+        if clause_head.dep_ == "relcl" and any(c.lower_ == "when" for c in clause_head.children):
+            # "in 1958 when Iraq quit the organisation": the time the clause describes
+            on = clause_head.head
+            for x in sent_dates:
+                if x.lo is not None and not x.future and x.start <= on.idx < x.end:
+                    self.last_date_expr = x
+                    return x.lo, x.hi, x.edtf
         if narrative is not None and clause_head.dep_ != "relcl":
             # (a relative clause is background -- "Karabakh, which came under Baku's control" -- not the
             # time the narrative is at)

@@ -97,3 +97,9 @@ def test_counted_and_plain_later_are_counted_from_the_previous_time():
     found = find_dates("Later Thursday, Yerevan recalled", PUB)
     assert [x.kind for x in found] == ["weekday"]
     assert find_dates("no later than June 2024", PUB)[0].edtf == "2024-06"
+
+
+def test_a_when_clause_on_a_year_is_dated_by_it(run):
+    res = run("CENTO\n\nThe alliance was weakened in 1958 when Iraq quit the Central Treaty Organisation.\n",
+              published="2019-03-13")
+    assert [(e["type"], e["actor"], e["date"]) for e in res.events] == [("withdraw", "IRQ", "1958")]
