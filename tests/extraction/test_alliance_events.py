@@ -435,3 +435,9 @@ def test_the_group_is_the_alliance_the_sentence_named_before(run):
               "Mali announced they were leaving the Economic Community of West African States (ECOWAS), citing the "
               "group's failure to help combat terrorism.\n", published="2024-07-07")
     assert {("accuse", s, "ECOWAS") for s in ("NER", "BFA", "MLI")} <= triples(res)
+
+
+def test_a_demand_that_someone_act_is_addressed_to_them(run):
+    res = run("Turkey\n\nAnkara demanded Washington halt its support for the militia. Erdogan is demanding NATO "
+              "recognise the group as terrorists.\n", published="2019-12-03")
+    assert {("demand", "TUR", "USA"), ("demand", "TUR", "NATO")} <= triples(res)
