@@ -233,7 +233,15 @@ class DocContext:
 
     def person_ref(self, ent) -> Ref:
         """A PERSON entity as a person id (registry, earlier full name in the article, or slug)."""
-        return self._person_ref(ent.text, ent.ent_id_ or None, ent)
+        text = ent.text
+        if not ent.ent_id_ and ent.start > 0 and len(text.split()) >= 2:
+            # the parser cut a first name it did not know off the name ("… to Paris İsmail Hakkı Musa")
+            prev = self.doc[ent.start - 1]
+            if prev.is_alpha and prev.text[:1].isupper() and prev.text[1:].islower() and prev.ent_type_ == "" \
+                    and prev.lower_ not in self.lex.honorifics and not prev.is_sent_start and prev.pos_ == "PROPN" \
+                    and self.gaz.lookup(prev.text) is None and self.gaz.lookup_adjective(prev.text) is None:
+                text = prev.text + " " + text
+        return self._person_ref(text, ent.ent_id_ or None, ent)
 
     def _person_ref(self, text: str, pid: str | None, ent=None) -> Ref:
         name = re.sub(r"(?:'s|’s)$", "", text.replace("\u00a0", " ").strip())

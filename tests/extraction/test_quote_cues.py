@@ -166,3 +166,13 @@ def test_letters_without_decomposition_leave_no_trace_in_an_id():
     assert slug_person("İsmail Hakkı Musa") == "ismail-hakki-musa"
     assert name_skeleton("Viktor Vasilyev") == name_skeleton("Viktor Vasiliev")
     assert name_skeleton("Vladimir Zaynetdinov") == name_skeleton("Vladimir Zainetdinov")
+
+
+def test_a_first_name_the_parser_cut_off_and_a_middle_initial_stay_with_the_person(run):
+    res = run("France and Turkey\n\nTurkish ambassador to Paris İsmail Hakkı Musa had told French lawmakers earlier "
+              "Wednesday that France intended to withdraw from Operation Sea Guardian. Musa told senators that it was "
+              "the Courbet that had been aggressive. Secretary of State George P. Shultz said the policy violates "
+              "the treaty.\n", published="2020-07-01")
+    assert speaker_of(res, "France intended to withdraw") == "ismail-hakki-musa"
+    assert speaker_of(res, "it was the Courbet") == "ismail-hakki-musa"
+    assert speaker_of(res, "the policy violates") == "george-shultz"
