@@ -15,6 +15,8 @@ __all__ = ["classify_modality"]
 
 _MODAL_AUX = {"will", "would", "could", "may", "might", "shall", "should", "can", "must", "'ll", "ca", "wo"}
 _COND = {"if", "unless", "whether"}
+_BLAMING = {"accuse", "criticize", "criticise", "blame", "condemn", "denounce", "charge", "rebuke", "chide", "fault",
+            "slam", "castigate", "reproach"}
 _DEMANDING = {"urge", "call", "demand", "ask", "press", "request", "appeal", "tell", "order", "instruct", "implore",
               "encourage", "invite", "pressure", "push", "want", "expect"}
 
@@ -49,6 +51,11 @@ def classify_modality(lex: Lexicon, sentence: str, trig_start: int, trig_end: in
                     return "predicted"
                 if c.dep_ == "neg" and not negative and v == tok:
                     return "denied"
+            if v.dep_ == "pcomp" and v.head.lower_ in ("of", "for") and v.head.head.lemma_.lower() in _BLAMING \
+                    and v.head.head != tok:
+                # "accused Russia of selling weapons", "criticized its allies for selling weapons": what the blame
+                # alleges is the blamer's claim, and its doer is the one blamed, not the subject
+                return "alleged"
             if v.dep_ == "xcomp" and v.head != v and v.head.lemma_.lower() in _DEMANDING and v.head != tok:
                 # "called on fellow members to stop selling weapons to Azerbaijan": what is asked for has not happened
                 return "predicted"

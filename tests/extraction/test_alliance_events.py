@@ -441,3 +441,14 @@ def test_a_demand_that_someone_act_is_addressed_to_them(run):
     res = run("Turkey\n\nAnkara demanded Washington halt its support for the militia. Erdogan is demanding NATO "
               "recognise the group as terrorists.\n", published="2019-12-03")
     assert {("demand", "TUR", "USA"), ("demand", "TUR", "NATO")} <= triples(res)
+
+
+def test_what_blame_alleges_is_not_reported_as_done_and_joining_counterparts_is_not_joining(run):
+    res = run("NATO and Russia\n\nKyrgyzstan accused Tajikistan of attacking its border posts. In an apparent jibe at "
+              "Russia, Pashinyan criticized his country's allies for selling weapons to Azerbaijan. Afterward, foreign "
+              "ministers of the seven newcomers joined their counterparts from the 19 other members of NATO, "
+              "including Russia. TIAR, a treaty signed in 1947 in Rio de Janeiro, was invoked by the United States.\n",
+              published="2019-12-03")
+    g = triples(res)
+    assert ("accuse", "KGZ", "TJK") in g and ("accuse", "ARM", "RUS") in g
+    assert not [e for e in res.events if e["type"] in ("attack", "deliver_weapons", "join", "sign")]
