@@ -35,7 +35,8 @@ _ANTECEDENT_PREPS = frozenset({"following", "after", "amid", "over", "despite", 
 # verbs whose subject is the doer of the act named by their object ("announced the recall of …")
 _ANNOUNCING = frozenset({"announce", "order", "decide", "confirm", "declare", "proclaim"})
 # verbs of saying whose subject does what a prepositional aside names ("in a rebuke to X, Y said")
-_SPEAKING = frozenset({"say", "tell", "write", "add", "declare", "state", "warn", "remark", "make", "speak", "comment"})
+_SPEAKING = frozenset({"say", "tell", "write", "add", "declare", "state", "warn", "remark", "make", "speak", "comment",
+                       "criticize", "criticise", "accuse", "blame", "condemn", "denounce"})
 
 
 def _under(tok, head, depth: int = 6) -> bool:

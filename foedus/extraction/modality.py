@@ -51,8 +51,10 @@ def classify_modality(lex: Lexicon, sentence: str, trig_start: int, trig_end: in
                     return "predicted"
                 if c.dep_ == "neg" and not negative and v == tok:
                     return "denied"
-            if v.dep_ == "pcomp" and v.head.lower_ in ("of", "for") and v.head.head.lemma_.lower() in _BLAMING \
-                    and v.head.head != tok:
+            blamer = v.head.head if v.dep_ == "pcomp" and v.head.lower_ in ("of", "for") else None
+            if blamer is not None and blamer.pos_ in ("NOUN", "PROPN", "PRON") and blamer.dep_ == "dobj":
+                blamer = blamer.head            # "criticized his allies for selling": the parser hangs "for" on the object
+            if blamer is not None and blamer.lemma_.lower() in _BLAMING and blamer != tok:
                 # "accused Russia of selling weapons", "criticized its allies for selling weapons": what the blame
                 # alleges is the blamer's claim, and its doer is the one blamed, not the subject
                 return "alleged"
