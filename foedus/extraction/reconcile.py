@@ -42,6 +42,11 @@ d) **Undated events** (``assume_recent``): an event the article gives no
    and, by the usual reading of news, this year or last year. It gets that
    honest wide interval with an uncertain start (``2023?/2024-06-12``),
    never the publication date, and a record saying it is an assumption.
+   When the article states it in its lede (headline, standfirst, first prose
+   paragraph) it is the article's news, the "news peg" (``news_peg``): the
+   week before the publication, start uncertain (``2024-06-05?/2024-06-12``),
+   again recorded as an assumption; only with a publication known to within
+   a month.
 
 The functions are pure: no file, no database; ``shipped_facts()`` reads the
 ledgers shipped in ``foedus/data/ledger``.
