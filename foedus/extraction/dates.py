@@ -302,6 +302,8 @@ def find_dates(text: str, ref: Reference, lex: Lexicon | None = None, start: int
         before = text[max(0, s - 40):s]
         since = bool(g.since_re.search(before)) and kind2 not in ("range",)
         future = bool(g.future_ctx.search(before)) or (kind == "rel" and (g.relative.get(_norm(m.group("rel")), {}).get("offset", 0) > 0))
+        if kind == "ana_n" and lo is not None and ref.pub_hi is not None and lo > ref.pub_hi:
+            future = True       # "five years later" counted past the publication: not a past happening
         since_hi = None
         if since and lo is not None:
             since_hi = hi

@@ -52,8 +52,11 @@ class GroupResolver:
             # "The former French colonies turned away from Paris": the states just named, never the colonial power
             return self.previous_state_list(head, None, sentences=2)
         if low in ("them", "they") and head.dep_ in ("dobj", "pobj", "nsubj"):
-            # "… Sweden and Finland … accusing them of …": a list of states in this or the previous sentence
-            return self.previous_state_list(head, None, sentences=2)
+            # "… Sweden and Finland … accusing them of …": a list of states in this or the previous sentence;
+            # as an object also a list with an alliance ("appealed to the CSTO and Russia … accused them of")
+            return self.previous_state_list(head, None, sentences=2) or (
+                self.previous_state_list(head, None, sentences=2, kinds=frozenset({"state", "alliance"}))
+                if head.dep_ in ("dobj", "pobj") else None)
         if low in self._MEMBER_NOUNS:
             # "the other CSTO member states", "NATO allies", "the bloc's members": the members together, the alliance;
             # also "fellow member states of the Russia-led Collective Security Treaty Organization"
@@ -129,9 +132,10 @@ class GroupResolver:
                 return frozenset(regions[name])
         return None
 
-    def previous_state_list(self, tok, n: int | None, sentences: int | None = None) -> list[Ref] | None:
-        """The last written list of states before ``tok`` (of exactly ``n`` states when a number is given):
-        within the last ``sentences`` sentences, else within the last 400 tokens."""
+    def previous_state_list(self, tok, n: int | None, sentences: int | None = None,
+                            kinds: frozenset[str] = frozenset({"state"})) -> list[Ref] | None:
+        """The last written list of states (or actors of ``kinds``) before ``tok`` (of exactly ``n`` when a number
+        is given): within the last ``sentences`` sentences, else within the last 400 tokens."""
         doc = self.ctx.doc
         sent = self.ctx.sent_of(tok.i)
         start = max(0, sent.start - 400)
@@ -147,9 +151,9 @@ class GroupResolver:
             if t.dep_ == "conj" or self.ctx.ent_of(t) is None:
                 continue
             r = self.ctx.resolve(t)
-            if r is None or not r.actor or self.gaz.kind(r.actor) != "state":
+            if r is None or not r.actor or self.gaz.kind(r.actor) not in kinds:
                 continue
-            refs = [x for x in self.refs(t, groups=False) if x.actor and self.gaz.kind(x.actor) == "state"]
+            refs = [x for x in self.refs(t, groups=False) if x.actor and self.gaz.kind(x.actor) in kinds]
             if len(refs) > 1 and (n is None or len(refs) == n):
                 best = refs
         return best

@@ -452,3 +452,9 @@ def test_what_blame_alleges_is_not_reported_as_done_and_joining_counterparts_is_
     g = triples(res)
     assert ("accuse", "KGZ", "TJK") in g and ("accuse", "ARM", "RUS") in g
     assert not [e for e in res.events if e["type"] in ("attack", "deliver_weapons", "join", "sign")]
+
+
+def test_them_after_an_alliance_and_a_state_is_both(run):
+    res = run("Armenia\n\nArmenia appealed to the CSTO and Russia for military help in September 2022. Yerevan has "
+              "repeatedly accused them of ignoring the request.\n", published="2024-06-03")
+    assert {("accuse", "ARM", "CSTO"), ("accuse", "ARM", "RUS")} <= triples(res)

@@ -103,3 +103,8 @@ def test_a_when_clause_on_a_year_is_dated_by_it(run):
     res = run("CENTO\n\nThe alliance was weakened in 1958 when Iraq quit the Central Treaty Organisation.\n",
               published="2019-03-13")
     assert [(e["type"], e["actor"], e["date"]) for e in res.events] == [("withdraw", "IRQ", "1958")]
+
+
+def test_a_count_past_the_publication_is_not_a_past_happening():
+    found = find_dates("They joined in 2022 and will leave five years later.", PUB)
+    assert [(x.edtf, x.future) for x in found] == [("2022", False), ("2027", True)]
