@@ -88,7 +88,7 @@ class GroupResolver:
         region = self._region(head)
         if region is not None and (marked or any(c.dep_ == "det" for c in head.children)):
             # "the two South Caucasus states": the states of that region the article has just named
-            return self.recent_states(head, n, within=region) if n else self.recent_states(head, None, within=region)
+            return self.recent_states(head, n or None, within=region)
         if not marked:
             return None
         listed = self.previous_state_list(head, n)
@@ -203,7 +203,7 @@ class GroupResolver:
         i = e.start - 1                      # leftwards: ", X", "X and", "X, and"
         last_sep_and = doc[i].text == "and" or (i >= 1 and doc[i].text == "," and doc[i - 1].text == "and")
         while i >= 1 and doc[i].text in (",", "and"):
-            if doc[i].text == "and" and not last_sep_and and len(items) > 0 and i < e.start - 2:
+            if doc[i].text == "and" and not last_sep_and and i < e.start - 2:
                 # "In a rebuke to Russia and Belarus, Pashinian said": an "and" further left than a bare comma
                 # closes another list; the head is not its last item
                 items = items[:1]

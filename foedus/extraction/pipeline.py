@@ -59,6 +59,7 @@ def prepare(article: Article, lex: Lexicon | None = None) -> Article:
 
 _APOSTROPHE = re.compile(r"(?<=\w)’(?=\w)")
 _WORD = re.compile(r"[^\W\d_]{2,}")
+_TRIGGER_CONTEXT = 30    # characters before a trigger that still qualify it ("Russia's full-scale invasion")
 
 
 def article_view(article: Article, lex: Lexicon | None = None) -> str:
@@ -326,9 +327,6 @@ def _with_date_expr(res: DocResult) -> list[dict]:
     return [{**e, "date_kind": f.date_kind, "date_text": f.date_text, "date_inherited": f.date_inherited,
              "date_at": f.date_at, "trigger_context": text[max(0, f.start - _TRIGGER_CONTEXT):f.end + 15]}
             for e, f in zip(res.events, res.found_events)]
-
-
-_TRIGGER_CONTEXT = 30    # characters before a trigger that still qualify it ("Russia's full-scale invasion")
 
 
 def _undated(f: Found) -> bool:
