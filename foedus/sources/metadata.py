@@ -364,8 +364,8 @@ def _dateline_date(dl, absolute, today: date, text: str = "", lex: Lexicon | Non
         d = dl.day_in(dl.year)
         return d.isoformat(), f"the dateline {dl.text!r}"
     floor = max((x.lo for x in absolute), default=None)
-    if floor is None and text and lex is not None:
-        found = _dateline_year_from_terms(dl, text, lex, today)
+    if text and lex is not None:
+        found = _dateline_year_from_terms(dl, text, lex, today, floor)
         if found is not None:
             return found
     if floor is None:
@@ -382,13 +382,19 @@ def _dateline_date(dl, absolute, today: date, text: str = "", lex: Lexicon | Non
                                  "recency (marked '?')")
 
 
-def _dateline_year_from_terms(dl, text: str, lex: Lexicon, today: date) -> tuple[str, str] | None:
-    """(EDTF, how) when exactly one year within the people's common term puts the yearless dateline's day on the
-    weekday of the story's first sentence, else None."""
+def _dateline_year_from_terms(dl, text: str, lex: Lexicon, today: date,
+                              floor: date | None = None) -> tuple[str, str] | None:
+    """(EDTF, how) when exactly one year within the people's common term (and not before ``floor``, the latest
+    explicitly dated past event) puts the yearless dateline's day on the weekday of the story's first sentence,
+    else None."""
     window = role_window(text, lex, today)
     if window is None:
         return None
     (lo, hi), who = window
+    if floor is not None:
+        lo = max(lo, floor)
+        if lo > hi:
+            return None
     end = text.find("\n", dl.end)
     first = re.split(r"(?<=[.!?])\s", text[dl.end:end if end > 0 else len(text)], maxsplit=1)[0]
     names = [w.lower() for w in lex.dates.get("weekdays") or ()]

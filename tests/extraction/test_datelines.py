@@ -62,6 +62,10 @@ def test_yearless_dateline_takes_the_one_year_of_the_titled_peoples_terms_with_t
     a = article(text)
     assert a.published == "2014-10-10?"          # Poroshenko's term: 2014-2019; 10 October was a Friday in 2014 only
     assert "Friday" in a.inferred["published"]
+    # a year named as background ("In 2014, after the coup …") only bounds the search from below
+    later = ("CIS\n\nKIEV, May 19. /TASS/. Ukrainian President Petro Poroshenko announced on Saturday he had signed a "
+             "decree. In 2014, the country's new leadership announced it was starting the process of withdrawing.\n")
+    assert published(later) == "2018-05-19?"     # 19 May was a Saturday in 2018 (not in 2014-2017 or 2019)
     # no weekday, or a weekday no year of the term fits: the year stays unknown
     assert published(text.replace(" on Friday", "")) is None
     assert published(text.replace("Friday", "Sunday")) is None
