@@ -64,6 +64,7 @@ __all__ = ["KnownFact", "Reconciliation", "reconcile", "assume_recent", "recent_
            "with_countries_of_capitals", "shipped_facts", "VAGUE_DAYS"]
 
 VAGUE_DAYS = 31          # an event date wider than this is "vague"
+TITLE_MARGIN_DAYS = 366  # how long after leaving office a person may still be named by the title in the news
 RECENCY_DAYS = 30        # news-recency reading: published within a month of the latest happening reported
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -323,6 +324,10 @@ def reconcile(events: list[dict], published: str | None, facts: list[KnownFact],
     for ev in events:
         ev = dict(ev)
         cands = [f for f in _candidates(ev, facts, pub_hi) if not _held_elsewhere(f, ev.get("evidence") or "", place_names)]
+        if not_after is not None:
+            # long after everyone the article names by a present title had left office, the article was not
+            # written (a deposed leader may keep his title in the news for a while: a year's margin)
+            cands = [f for f in cands if f.lo <= not_after + timedelta(days=TITLE_MARGIN_DAYS)]
         span = _own_span(ev)
         vague = span is None or None in span or (span[1] - span[0]).days + 1 > VAGUE_DAYS
         if ev.get("date_kind") == "since":

@@ -380,3 +380,12 @@ def test_a_happening_set_before_a_dated_clause_is_bounded_by_it_and_a_war_named_
         "after Azerbaijani forces attacked many of its positions along the Armenian-Azerbaijani border.\n",
         "t", "test", {"published": "2022-09-20"}))
     assert ("attack", "AZE", "ARM", "2022-09-13") in {(e["type"], e["actor"], e["target"], e["date"]) for e in res.events}
+
+
+def test_a_fact_long_after_the_titled_people_left_office_is_not_the_one_meant():
+    # the people named by title had all left office by mid-2021: the 2023 fact is out of reach, a fact within the
+    # year after their departure (a deposed leader keeps his title a while) is not
+    r = reconcile([ev("withhold_contribution")], None, FACTS, not_after=date(2021, 6, 30))
+    assert r.events[0]["date"] is None
+    r = reconcile([ev("withhold_contribution")], None, FACTS, not_after=date(2022, 3, 1))
+    assert r.events[0]["date"] == "2023-01-05"
