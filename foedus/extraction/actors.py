@@ -36,7 +36,17 @@ def _aliases(a) -> list[str]:
     out = list(a.aliases)
     if a.kind == "state" and "republic" not in a.name.lower():
         out.append(f"Republic of {a.name}")
+    # British and American spellings of one name ("Central Treaty Organisation", "… Defence Force")
+    for n in [a.name, *a.aliases]:
+        for x, y in _SPELLINGS:
+            v = re.sub(x, y, n)
+            if v != n and v not in out and v != a.name:
+                out.append(v)
     return out
+
+
+_SPELLINGS = ((r"isation\b", "ization"), (r"ization\b", "isation"), (r"\bDefence\b", "Defense"),
+              (r"\bDefense\b", "Defence"))
 
 
 def slug_person(name: str, honorifics: frozenset[str] = frozenset()) -> str | None:
@@ -49,7 +59,8 @@ def slug_person(name: str, honorifics: frozenset[str] = frozenset()) -> str | No
     for t in toks:
         t = re.sub(r"[^\w-]", "", t).lower().strip("-")
         if t:
-            parts.append(t)
+            # the usual English spelling of a Russian surname: Piontkovskii, Piontkovskiy -> piontkovsky
+            parts.append(re.sub(r"(?<=[sc]k)i[iy]$", "y", t))
     return "-".join(parts) or None
 
 

@@ -345,6 +345,21 @@ def _dateline_at(text: str, s: int, e: int, g: DateGrammar, kind: str, m: re.Mat
     return None
 
 
+def full_date_at(text: str, pos: int, lex: Lexicon | None = None) -> tuple[date, int] | None:
+    """The full date (day, month and year) that starts at ``pos``, with where it ends, or None."""
+    g = grammar(lex)
+    for kind, rx in g.alts:
+        if kind not in ("mdy", "dmy", "iso"):
+            continue
+        m = rx.match(text, pos)
+        if m is None:
+            continue
+        res = _resolve(kind, m, text[m.start():m.end()], g, Reference(), None)
+        if res is not None and res[0] == res[1]:
+            return res[0], m.end()
+    return None
+
+
 def find_dateline(text: str, lex: Lexicon | None = None, start: int = 0, end: int | None = None) -> Dateline | None:
     """The first dateline in ``text[start:end]`` (see ``_dateline_at``), or None."""
     g = grammar(lex)
@@ -379,7 +394,8 @@ def _norm(s: str) -> str:
 
 
 def _cap_ok(surface_word: str) -> bool:
-    return surface_word[:1].isupper()
+    # English month and weekday names are capitalised; Russian ones ("4 февраля 2009") are not
+    return surface_word[:1].isupper() or not surface_word[:1].isascii()
 
 
 def _counted_from(anchor, gd: dict, g: DateGrammar):

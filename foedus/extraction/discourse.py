@@ -386,6 +386,7 @@ class DocContext:
             if t.is_punct and t.text not in ("’s", "'s", "-"):
                 break
             toks.append(t)
+        toks += self._role_before_comma(ent)
         for t in toks:
             e = self.ent_of(t)
             if e is not None and e.ent_id_ and e.label_ != "PERSON":
@@ -397,6 +398,23 @@ class DocContext:
                     if a and a.part_of:
                         return a.part_of
         return None
+
+    def _role_before_comma(self, ent) -> list:
+        """"Syria's envoy to the League, Yousuf Ahmad, said": the role phrase set off by a comma before the
+        name (the parser often hangs the name on the last noun of that phrase). Only a phrase with a role noun
+        counts: "In Moscow, Ahmad said" says where, not whose."""
+        if ent.start < 2 or self.doc[ent.start - 1].text != ",":
+            return []
+        phrase = []
+        for t in reversed(self.doc[max(ent.start - 10, 0):ent.start - 1]):
+            if t.is_punct and t.text not in ("’s", "'s", "-"):
+                break
+            phrase.append(t)
+        if not any(t.lower_ in self.lex.anonymous_nouns | self.lex.honorifics and t.pos_ == "NOUN" for t in phrase):
+            return []
+        if any(t.pos_ == "VERB" for t in phrase):
+            return []
+        return phrase[::-1]      # in reading order: "Russia's ambassador to Armenia" is Russia's
 
     def _record_descriptors(self, ent, pid):
         """Role nouns written with a person ("political scientist X", "X, a deputy") so that

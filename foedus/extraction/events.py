@@ -34,6 +34,7 @@ _ANTECEDENT_PREPS = frozenset({"following", "after", "amid", "over", "despite", 
 
 # verbs whose subject is the doer of the act named by their object ("announced the recall of …")
 _ANNOUNCING = frozenset({"announce", "order", "decide", "confirm", "declare", "proclaim"})
+_REPORTING = frozenset({"say", "state", "announce", "declare", "confirm"})
 # verbs of saying whose subject does what a prepositional aside names ("in a rebuke to X, Y said")
 _SPEAKING = frozenset({"say", "tell", "write", "add", "declare", "state", "warn", "remark", "make", "speak", "comment",
                        "criticize", "criticise", "accuse", "blame", "condemn", "denounce"})
@@ -86,6 +87,27 @@ class Found:
     date_text: str | None = None      # its surface text
     date_at: int | None = None        # where that expression starts in the article (events sharing it share a time)
     lede: bool = False                # stated in the headline, standfirst or first paragraph (the article's news)
+
+
+# what a membership trigger is followed by when it names the alliance generically: "of a regional defense treaty"
+_GENERIC_AFTER = re.compile(r"\s*(?:of |from |in )?(?:the |a |an |its |their )?(?:[\w-]+ ){0,3}?"
+                            r"(?:treaty|pact|alliance|bloc|organi[sz]ation)\b", re.I)
+
+
+class _Uncut:
+    """A trigger match found in a sentence with a time adjunct cut out, in the offsets of the whole sentence."""
+
+    def __init__(self, m, cut_at: int, cut_len: int, text: str):
+        self._s, self._e, self._t = m.start(), m.end() + (cut_len if m.end() > cut_at else 0), text
+
+    def start(self) -> int:
+        return self._s
+
+    def end(self) -> int:
+        return self._e
+
+    def group(self, _i: int = 0) -> str:
+        return self._t[self._s:self._e]
 
 
 def _noun_modifier_span(tok) -> tuple[int, int] | None:
@@ -318,12 +340,39 @@ class EventFinder:
         s0 = sent.start_char
         stext = ctx.view[s0:sent.end_char]
         n_events, n_claims = len(self.events), len(self.claims)
+        cuts = self._time_adjunct_cuts(sent, stext, sent_dates)
         for et in self.lex.event_types:
             for trig in et.triggers:
                 for m in trig.regex.finditer(stext):
                     self._match(et, trig, m, sent, stext, sent_dates, narrative, quotes_here)
+                for a, b in cuts:
+                    # "announced on Monday its withdrawal": the wording read without the time between its words
+                    cut = stext[:a] + stext[b:]
+                    for m in trig.regex.finditer(cut):
+                        if m.start() < a < m.end():
+                            self._match(et, trig, _Uncut(m, a, b - a, stext), sent, stext, sent_dates, narrative,
+                                        quotes_here)
         self.events[n_events:] = self._without_superseded(self.events[n_events:])
         self.claims[n_claims:] = self._without_superseded(self.claims[n_claims:])
+
+    def _time_adjunct_cuts(self, sent, stext, sent_dates) -> list[tuple[int, int]]:
+        """Where a time adjunct stands between a verb and what follows it ("announced on Monday its withdrawal",
+        "recalled last week its ambassador"): (start, end) in the sentence of the words to read without."""
+        s0 = sent.start_char
+        out = []
+        for x in sent_dates:
+            a, b = x.start - s0, x.end - s0
+            if a <= 0 or b >= len(stext) or stext[b] != " ":
+                continue
+            pre = re.search(r"(?:\b(?:on|in|at|during|last|this|early|late|earlier|later)\s+)?$", stext[:a])
+            a = pre.start() if pre else a
+            if a < 2 or stext[a - 1] != " ":
+                continue
+            before = self.ctx.doc.char_span(s0 + a - 2, s0 + a - 1, alignment_mode="expand")
+            if before is None or len(before) == 0 or before[-1].pos_ not in ("VERB", "AUX"):
+                continue
+            out.append((a - 1, b))       # the space before the adjunct goes with it
+        return out
 
     def _without_superseded(self, found: list[Found]) -> list[Found]:
         """A more specific reading of the same words wins ("asked NATO to activate Article 4": consultations, not
@@ -363,6 +412,14 @@ class EventFinder:
         target_ref = None
         nominal_co: list = []
         subj = self._subject(head) if head.pos_ in ("VERB", "AUX") else None
+        if subj is not None and head.lemma_ in _REPORTING and et.actor_kinds == frozenset({"state"}):
+            # "the statement said Pakistan was quitting CENTO": the state named in what is reported does it
+            inner_subj = next((g for c in head.children if c.dep_ == "ccomp" and ms <= c.idx < me
+                               for g in c.children if g.dep_ in ("nsubj", "nsubjpass") and ms <= g.idx < me), None)
+            named = ctx.ent_of(inner_subj) if inner_subj is not None else None
+            ref = ctx._ref_of_ent(named) if named is not None else None
+            if ref is not None and ref.actor and self.gaz.kind(ref.actor) == "state":
+                subj = inner_subj
         by_reporting_verb = False
         if subj is None and head.pos_ == "NOUN" and head.dep_ == "dobj" and head.head.lemma_ in _ANNOUNCING:
             # "the three states announced the recall of their ambassadors": who announced the act did it
@@ -644,7 +701,8 @@ class EventFinder:
         if et.target in ("alliance", "object_or_alliance"):
             best = None
             # "refused to prolong the treaty": the match itself names the alliance generically
-            generic = bool(re.search(r"\b(?:treaty|agreement|pact|alliance|bloc)\b", ctx.view[ms:me], re.I))
+            generic = bool(re.search(r"\b(?:treaty|agreement|pact|alliance|bloc)\b", ctx.view[ms:me], re.I)) or \
+                bool(_GENERIC_AFTER.match(ctx.view, me, min(me + 80, sent.end_char)))   # "… out of a regional defense treaty"
             for ent in ctx.ents_in(sent.start, sent.end):
                 if ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("in", "at", "near") and \
                         (ent.label_ in ("GPE", "LOC") or ent.text.lower() in self.gaz.place_names):
@@ -787,9 +845,15 @@ class EventFinder:
             return None
         prev = [f for f in self.events + self.claims if f.start < head.idx]
         prev = sorted(prev, key=lambda f: f.start)
-        if prev and prev[-1].actor and prev[-1].actor != actor:
-            return prev[-1].actor
+        if not prev:
+            return None
+        # membership events run state -> alliance, but a suspension is the alliance's act
+        doer = prev[-1].target if prev[-1].type in self._ALLIANCE_ACTS else prev[-1].actor
+        if doer and doer != actor:
+            return doer
         return None
+
+    _ALLIANCE_ACTS = frozenset({"suspend_membership"})
 
     _ACT_NOUNS_DONE_TO = frozenset({"coup", "putsch", "takeover", "overthrow", "mutiny", "junta", "crackdown",
                                     "violence", "seizure", "annexation", "aggression", "attack", "attacks", "invasion"})

@@ -95,8 +95,34 @@ class GroupResolver:
         if listed is None and n:
             # no written list: the last n different states the article named ("Mali and Burkina Faso … Niger …
             # The trio"), when there are that many
-            return self.recent_states(head, n)
+            listed = self.recent_states(head, n)
+        if listed is None and n and any(c.dep_ == "nummod" for c in head.children):
+            # a lead names the group before its members: "Four Latin American countries announced … Bolivia,
+            # Venezuela, Ecuador and Nicaragua …": the next written list of exactly that many states
+            listed = self.next_state_list(head, n)
         return listed
+
+    def next_state_list(self, tok, n: int, sentences: int = 3) -> list[Ref] | None:
+        """The first written list of exactly ``n`` states after ``tok`` within its sentence and the next
+        ``sentences - 1``."""
+        doc = self.ctx.doc
+        sent = self.ctx.sent_of(tok.i)
+        end = sent.end
+        for _ in range(sentences - 1):
+            if end >= len(doc):
+                break
+            end = self.ctx.sent_of(end).end
+        t = tok.i + 1
+        while t < end:
+            e = self.ctx.ent_of(doc[t])
+            if e is None:
+                t += 1
+                continue
+            items = self.surface_list(doc[e.end - 1])
+            if len(items) == n and len({r.actor for r in items}) == n:
+                return items
+            t = max(e.end, t + 1)
+        return None
 
     def recent_states(self, tok, n: int | None, within: frozenset[str] | None = None) -> list[Ref] | None:
         """The last ``n`` different states named before ``tok`` (within 400 tokens), in text order, or None.

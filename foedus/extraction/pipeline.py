@@ -140,6 +140,11 @@ class Extractor:
         res = self.analyse(article, doc)
         if self.facts is None:
             return _assume_recent(res)
+        if article.reported:
+            # a look-back column: the facts are matched against the day it tells of, which is known
+            rec = reconcile(_with_date_expr(res), article.reported, self.facts, published_given=True,
+                            article_text=article.text, place_names=self.gaz.place_names)
+            return self._with_reconciled(res, rec, [])
         given = "published" in article.given and bool(article.published)
         not_after = None
         if not given:
@@ -164,6 +169,10 @@ class Extractor:
         if rec.published != article.published:
             rec = reconcile(_with_date_expr(res), article.published, self.facts, published_given=True,
                             article_text=article.text, place_names=self.gaz.place_names, not_after=not_after)
+        return self._with_reconciled(res, rec, records)
+
+    @staticmethod
+    def _with_reconciled(res: DocResult, rec, records: list) -> DocResult:
         for ev, out in zip(res.events, rec.events):
             ev["date"] = out["date"]
         # which reference fact gave each event its date (None: the text did), kept out of events.jsonl
@@ -173,7 +182,7 @@ class Extractor:
         return _assume_recent(res)
 
     def analyse(self, article: Article, doc) -> DocResult:
-        ref = _pub_reference(article.published)
+        ref = _pub_reference(article.reported or article.published)
         day = ref.pub_lo or ref.pub_hi
         ctx = DocContext(article, doc, self.gaz, self.lex, day)
         qf = QuoteFinder(ctx)
@@ -298,7 +307,7 @@ def _assume_recent(res: DocResult) -> DocResult:
     """Events still undated after the text and the known facts get the recent-past interval (recorded)."""
     from foedus.extraction.reconcile import assume_recent
     lede = [f.lede for f in res.found_events] if len(res.found_events) == len(res.events) else None
-    events, records = assume_recent(res.events, res.article.published, lede)
+    events, records = assume_recent(res.events, res.article.reported or res.article.published, lede)
     for ev, out in zip(res.events, events):
         ev["date"] = out["date"]
     res.reconciled = res.reconciled + records
@@ -333,6 +342,15 @@ def _undated(f: Found) -> bool:
     return f.lo is None and f.hi is None
 
 
+def _lede_news(f: Found) -> bool:
+    return f.lede and _undated(f)
+
+
+def _carried_over(f: Found) -> bool:
+    """Dated only by the time of an earlier sentence (not by a headline's publication day)."""
+    return f.date_inherited and f.date_kind != "publication"
+
+
 def _dedup(found: list[Found]) -> list[Found]:
     """The same event mentioned twice in one article is one event (keep the most precise date)."""
     out: list[Found] = []
@@ -346,7 +364,16 @@ def _dedup(found: list[Found]) -> list[Found]:
                 continue
             if _undated(g) or _undated(f) or ((g.lo is None or f.hi is None or g.lo <= f.hi)
                                               and (f.lo is None or g.hi is None or f.lo <= g.hi)):
-                # keep the narrower date
+                # keep the narrower date; but the news an article leads with is of its own day, and a later
+                # mention that only carries over the time of the sentence before ("… in 1958 when Iraq quit. The
+                # statement said Pakistan was quitting CENTO") does not date it
+                if _lede_news(g) and _carried_over(f):
+                    merged = True
+                    break
+                if _lede_news(f) and _carried_over(g):
+                    out[i] = f
+                    merged = True
+                    break
                 gw = (g.hi - g.lo).days if g.lo and g.hi else 10 ** 6
                 fw = (f.hi - f.lo).days if f.lo and f.hi else 10 ** 6
                 if fw < gw or (fw == gw and f.date_text and not g.date_text):

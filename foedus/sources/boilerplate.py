@@ -44,6 +44,9 @@ def _is_hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
     return wraps >= 3 and wraps >= 0.15 * max(total, 1)
 
 
+_PROMO_MAX_WORDS = 40      # an appeal to subscribe or donate is a line or two, not a paragraph
+
+
 def _classify_line(line: str, lex: Lexicon) -> str | None:
     s = line.strip()
     if not s:
@@ -55,6 +58,8 @@ def _classify_line(line: str, lex: Lexicon) -> str | None:
                     continue
                 if kind == "byline" and len(_WORD.findall(s)) > 8:
                     continue
+                if kind == "promo" and len(_WORD.findall(s)) > _PROMO_MAX_WORDS:
+                    continue     # a paragraph of prose that says "become a member of the SCO" is news
                 return kind
     return None
 

@@ -26,8 +26,8 @@ import re
 from collections import Counter
 from datetime import date, timedelta
 
-from foedus.extraction.dates import (Reference, divmod_month, edtf_assumed_end, edtf_of, find_dateline, find_dates, grammar,
-                                     span_of_edtf)
+from foedus.extraction.dates import (Reference, divmod_month, edtf_assumed_end, edtf_of, find_dateline, find_dates,
+                                     full_date_at, grammar, span_of_edtf)
 from foedus.extraction.lexicon import Lexicon, lexicon
 from foedus.sources.model import Article
 
@@ -37,7 +37,11 @@ _URL = re.compile(r"\b(?:https?://|www\.)[^\s\"'<>)]+", re.I)
 _EMAIL = re.compile(r"\b[\w.+-]+@([\w-]+(?:\.[\w-]+)+)")
 _DATED_URL = re.compile(r"/(20\d\d|19\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?:/|-|\b)")
 _PUBLISHED_LINE = re.compile(r"^\s*(?:published|posted|updated|last updated|date|dated)\s*(?:on|:)?\s*(?P<rest>.{6,60})$", re.I | re.M)
-_DATELINE_ONLY = re.compile(r"^[\s/|•·–—-]*(?:[A-Z][a-z]+day,?\s+)?(?P<date>[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|\d{4}-\d\d-\d\d)(?:[\s,|-]+\d{1,2}:\d\d.*)?\s*$")
+# a line that is only a date, as pages print their own date ("Friday, March 4, 2022 | 10:15"); Russian pages
+# print it as "среда, 4 февраля 2009 г."
+_DATELINE_ONLY = re.compile(r"^[\s/|•·–—-]*(?:[A-Z][a-z]+day,?\s+|[а-яё]+,\s+)?(?P<date>[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}"
+                            r"|\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|\d{4}-\d\d-\d\d|\d{1,2}\s+[а-яё]+\s+\d{4}(?:\s*г\.|\s+года)?)"
+                            r"(?:[\s,|-]+\d{1,2}:\d\d.*)?\s*$")
 
 _SKIP_FOR_OUTLET = frozenset({"credit", "caption"})
 # an agency credit opening the story without a date: "WASHINGTON (AP) —", "KYIV, Ukraine (Reuters) -"
@@ -200,6 +204,55 @@ def _explicit_marks(article: Article) -> tuple[date, str] | None:
     return None
 
 
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_TEENS = {"eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+          "seventeen": 17, "eighteen": 18, "nineteen": 19}
+_LOOKING_BACK = re.compile(r"\b(?P<n>\d{1,3}|(?:one |a )?hundred|[a-z]+(?:[- ][a-z]+)?) years ago\b(?: today| this (?:week|day))?"
+                           r"\s*[,:;.—–-]?\s*", re.I)
+
+
+def _safe_day(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _count_words(words: str, lex: Lexicon) -> int | None:
+    """"Forty", "twenty-five", "a hundred", "25": the number a heading spells."""
+    w = words.lower().strip()
+    if w.isdigit():
+        return int(w)
+    if w in ("hundred", "one hundred", "a hundred"):
+        return 100
+    units = grammar(lex).numbers
+    parts = re.split(r"[- ]", w)
+    if len(parts) == 1:
+        return _TENS.get(w) or _TEENS.get(w) or (units.get(w) if w not in ("a", "an", "few", "several") else None)
+    if len(parts) == 2 and parts[0] in _TENS and parts[1] in units and 0 < units[parts[1]] < 10:
+        return _TENS[parts[0]] + units[parts[1]]
+    return None
+
+
+def _looking_back(article: Article, lex: Lexicon) -> tuple[date, str, date] | None:
+    """A look-back column ("Forty Years Ago, March 13, 1979: Pakistan quits CENTO") is published N years to the
+    day after the date its heading names: (publication, how, the day the story tells of)."""
+    text = article.text
+    for p in _head_paragraphs(article):
+        seg_end = min(p.end, p.start + 160)
+        for m in _LOOKING_BACK.finditer(text, p.start, seg_end):
+            n = _count_words(m.group("n"), lex)
+            if not n or n > 300:
+                continue
+            found = full_date_at(text, m.end(), lex)
+            if found is None:
+                continue
+            day, end = found
+            pub = _safe_day(day.year + n, day.month, day.day) or _safe_day(day.year + n, day.month, 28)
+            return pub, f"a look-back column: {text[m.start():end].strip()!r} is {n} years before publication", day
+    return None
+
+
 def infer_published(article: Article, lex: Lexicon | None = None, today: date | None = None) -> tuple[str | None, str]:
     """(EDTF publication date or None, how it was found)."""
     lex = lex or lexicon()
@@ -207,6 +260,11 @@ def infer_published(article: Article, lex: Lexicon | None = None, today: date | 
     mark = _explicit_marks(article)
     if mark:
         return mark[0].isoformat(), mark[1]
+    back = _looking_back(article, lex)
+    if back and back[0] <= today:
+        return back[0].isoformat(), back[1]
+    if back:
+        return None, f"{back[1]}, which is after today"
     g = grammar(lex)
     text = article.text
     kinds = ("body", "caption", "title", "heading", "foreign")
@@ -558,6 +616,10 @@ def apply_inference(article: Article, lex: Lexicon | None = None) -> Article:
     if "published" not in article.given or not article.published:
         article.published, how = _after_titles_taken(*infer_published(article, lex), article.text, lex)
         article.inferred["published"] = how
+    back = _looking_back(article, lex)
+    if back is not None:
+        article.reported = back[2].isoformat()
+        article.inferred["reported"] = back[1]
     langs = Counter()
     for p in article.paragraphs:
         if p.language:

@@ -50,6 +50,9 @@ class Article:
     language: str | None = None
     title: str | None = None
     given: frozenset[str] = frozenset()   # metadata fields the user gave (they win over inference)
+    # the day the story tells of, when that is not its publication: a look-back column ("Forty Years Ago,
+    # March 13, 1979: …") reprints an old story, whose "on Monday" is a day of 1979
+    reported: str | None = None           # EDTF
     paragraphs: list[Paragraph] = field(default_factory=list)
     inferred: dict = field(default_factory=dict)   # how each inferred field was found
 

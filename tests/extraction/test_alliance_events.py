@@ -458,3 +458,42 @@ def test_them_after_an_alliance_and_a_state_is_both(run):
     res = run("Armenia\n\nArmenia appealed to the CSTO and Russia for military help in September 2022. Yerevan has "
               "repeatedly accused them of ignoring the request.\n", published="2024-06-03")
     assert {("accuse", "ARM", "CSTO"), ("accuse", "ARM", "RUS")} <= triples(res)
+
+
+def test_calling_a_suspension_illegal_blames_the_alliance_that_decided_it(run):
+    res = run("Arab League\n\nThe Arab League on Saturday suspended Syria. Syria's envoy to the League, Yousuf "
+              "Ahmad, called the decision \"illegal and contrary to the league's internal charter\".\n",
+              published="2011-11-12")
+    assert ("accuse", "SYR", "LAS", "2011-11-12") in got(res)
+    # the role before the comma is the person's; a place before the comma is not
+    res = run("Armenia\n\nRussia's ambassador to Armenia, Ivan Petrovsky, accused Yerevan of betrayal. In Moscow, "
+              "Oleg Ivanovsky accused Yerevan of betrayal.\n", published="2024-06-12")
+    assert [(e["actor"], e["target"]) for e in res.events if e["type"] == "accuse"] == [("RUS", "ARM")]
+
+
+def test_a_time_between_a_verb_and_its_object_and_other_spellings_of_a_name(run):
+    res = run("Ankara quits the pact\n\nTurkey announced on Monday its withdrawal from the Central Treaty Organisation. Iran "
+              "recalled last week its ambassador to Iraq. The statement said Pakistan was quitting CENTO.\n",
+              published="1979-03-14")
+    g = got(res)
+    assert ("announce_withdrawal", "TUR", "CENTO", "1979-03-12") in g
+    assert ("recall_ambassador", "IRN", "IRQ", "1979-03-05/1979-03-11") in g
+    # what the statement reports, the state named in it does
+    assert ("announce_withdrawal", "PAK", "CENTO") in triples(res)
+
+
+def test_missing_someone_is_not_missing_a_summit(run):
+    res = run("AU summit\n\nMorocco rejoined the AU on Monday. \"I missed you all,\" Morocco's king told the closing "
+              "ceremony of the AU summit. Morocco "
+              "missed last week's AU summit in Addis Ababa.\n", published="2017-01-31")
+    assert [(e["actor"], e["evidence"][:14]) for e in res.events if e["type"] == "skip_meeting"] == \
+        [("MAR", "Morocco missed")]
+
+
+def test_a_later_mention_carrying_an_old_time_over_does_not_date_the_news(run):
+    res = run("Pact loses a member\n\nPakistan announced termination of its membership in the Central Treaty "
+              "Organisation. It changed its name to CENTO in 1958 when Iraq quit the organisation. The official "
+              "statement said Pakistan was quitting CENTO in the light of the new realities.\n",
+              published="1979-03-13")
+    dates = [e["date"] for e in res.events if (e["type"], e["actor"]) == ("announce_withdrawal", "PAK")]
+    assert len(dates) == 1 and dates[0].endswith("1979-03-13") and "1958" not in dates[0]

@@ -177,3 +177,19 @@ def test_titles_named_twice_still_date_the_text_and_bound_background_dates():
     a = article("Karabakh\n\nArmenian Prime Minister Nikol Pashinian recalled the fighting of April 2016 on November 5.\n")
     assert a.published == "2018-05-08/.."
     assert "not before 2018-05-08" in a.inferred["published"]
+
+
+def test_a_look_back_column_is_published_years_later_and_tells_of_its_day(run):
+    text = ("Forty Years Ago, March 13, 1979: Ankara quits the pact\n\nTurkey announced on Monday that it had "
+            "withdrawn from the Central Treaty Organisation, a foreign ministry statement said.\n")
+    a = article(text)
+    assert a.published == "2019-03-13" and a.reported == "1979-03-13"
+    assert "look-back column" in a.inferred["reported"]
+    # "on Monday" is the Monday before the day the column looks back to, not a day of 2019
+    res = run(text, published=None)
+    assert ("withdraw", "TUR", "CENTO", "1979-03-12") in {(e["type"], e["actor"], e["target"], e["date"])
+                                                         for e in res.events}
+    assert article("25 years ago: 1 May 1999\n\nThe treaty lapsed.\n").published == "2024-05-01"
+    assert article("Twenty-five years ago today, 1 May 1999: The treaty lapsed.\n").published == "2024-05-01"
+    # a date N years ago in a story is not a column heading
+    assert article("Summit\n\nOn 4 June 2024 the leaders recalled what they agreed ten years ago.\n").reported is None

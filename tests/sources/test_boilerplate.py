@@ -70,3 +70,16 @@ def test_a_lone_date_line_at_the_top_is_the_publication_date():
     a = Article("x", text, "t", paragraphs=segment(text))
     apply_inference(a)
     assert a.published == "2009-10-20"
+
+
+def test_a_russian_date_line_dates_the_page_and_a_paragraph_is_not_a_promotion():
+    text = ("среда, 4 февраля 2009 г.\n\nBloc agrees to set up a force\n\nMOSCOW, February 4 (RIA Novosti) - A "
+            "security bloc has agreed to create a force, the president said on Wednesday.\n\nBecome a member today!\n\n"
+            "Expressing his gratitude, the prime minister said: \"Though we have become a member of the organisation "
+            "only today, our relations with the region have been historic and they will grow stronger in the years "
+            "to come, in trade, in energy and in security.\"\n")
+    a = Article("x", text, "t", paragraphs=segment(text))
+    apply_inference(a)
+    assert a.published == "2009-02-04"
+    kinds = {text[p.start:p.end][:12]: p.kind for p in a.paragraphs}
+    assert kinds["Become a mem"] == "promo" and kinds["Expressing h"] == "body"
