@@ -28,6 +28,8 @@ _UNRESOLVED_OK = ("weekday", "relative", "partial")
 _INDEFINITE = frozenset({"a", "an", "any", "no", "every", "each", "another"})
 # types whose date is that of the happening they respond to, when it is dated on the trigger's object
 _DATED_BY_OBJECT = frozenset({"deny_assistance", "request_assistance"})
+# types whose event is a statement: quoted, it happens when it is said
+_SPEECH_ACTS = frozenset({"announce_withdrawal", "accuse", "demand"})
 # prepositions that name what came before the act, not when the act was ("following a coup on Monday")
 _ANTECEDENT_PREPS = frozenset({"following", "after", "amid", "over", "despite", "since", "before"})
 
@@ -108,6 +110,13 @@ class _Uncut:
 
     def group(self, _i: int = 0) -> str:
         return self._t[self._s:self._e]
+
+
+def _done_before(verb) -> bool:
+    """Is the verb in a past or perfect tense ("pulled out", "have pulled out")?"""
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
 
 
 def _noun_modifier_span(tok) -> tuple[int, int] | None:
@@ -572,6 +581,11 @@ class EventFinder:
         # when
         lo, hi, date = self._date(sent, head, ms, me, sent_dates, narrative, region, et.name in _DATED_BY_OBJECT)
         dx = getattr(self, "last_date_expr", None)
+        if region is not None and dx is not None and not (region[0] <= dx.start < region[1]) and lo is not None \
+                and et.name not in _SPEECH_ACTS and _done_before(head):
+            # '"We have pulled out of the treaty," Karimov said late last week': the time outside the quotation
+            # is the statement's; what it reports as done happened before it
+            lo, date = None, edtf_of(None, hi)
         if et.name == "join" and dx is not None and dx.kind == "since" and dx.since_hi is not None:
             # "members since 1975": membership began then; the join is dated by the year named, not the span
             lo, hi, date = dx.lo, dx.since_hi, edtf_of(dx.lo, dx.since_hi)
@@ -718,6 +732,9 @@ class EventFinder:
                     break
             if best is not None:
                 return best[1]
+            named = self._alliance_named_as(ctx.view[ms:min(me + 40, sent.end_char)], ms)
+            if named is not None:
+                return named
             if et.require_alliance:
                 return "__none__"
             if et.require_alliance_or_generic and not generic and ctx.region_at(ms) is None:
@@ -833,6 +850,20 @@ class EventFinder:
     _ACT_NOUNS = frozenset({"drills", "exercises", "exercise", "manoeuvres", "maneuvers", "deployment",
                             "response", "reaction", "decision", "move", "action", "actions", "refusal", "inaction",
                             "behaviour", "behavior", "conduct", "step", "steps", "failure", "position", "stance"})
+
+    def _alliance_named_as(self, text: str, before: int) -> str | None:
+        """"pulled out of the treaty" after "the Collective Security Treaty" and "the CIS": the alliance last named
+        with that word in its name, not the one named last."""
+        m = re.search(r"\bthe (treaty|pact|alliance|union|organi[sz]ation)\b", text, re.I)
+        if m is None:
+            return None
+        word = m.group(1).lower()[:8]          # organisation/organization alike
+        last = None
+        for ent in self.ctx.doc.ents:
+            if ent.start_char < before and ent.ent_id_ and self.gaz.kind(ent.ent_id_) == "alliance" \
+                    and word in ent.text.lower():
+                last = ent.ent_id_
+        return last
 
     def _act_noun_target(self, head, actor):
         """"called the response 'depressing'": a definite act noun with no owner is the act last reported,

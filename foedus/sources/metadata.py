@@ -37,9 +37,10 @@ _URL = re.compile(r"\b(?:https?://|www\.)[^\s\"'<>)]+", re.I)
 _EMAIL = re.compile(r"\b[\w.+-]+@([\w-]+(?:\.[\w-]+)+)")
 _DATED_URL = re.compile(r"/(20\d\d|19\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?:/|-|\b)")
 _PUBLISHED_LINE = re.compile(r"^\s*(?:published|posted|updated|last updated|date|dated)\s*(?:on|:)?\s*(?P<rest>.{6,60})$", re.I | re.M)
-# a line that is only a date, as pages print their own date ("Friday, March 4, 2022 | 10:15"); Russian pages
-# print it as "среда, 4 февраля 2009 г."
-_DATELINE_ONLY = re.compile(r"^[\s/|•·–—-]*(?:[A-Z][a-z]+day,?\s+|[а-яё]+,\s+)?(?P<date>[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}"
+# a line that is only a date, as pages print their own date ("Friday, March 4, 2022 | 10:15", after the outlet's
+# name: "- The Washington Times - Monday, August 27, 2001"); Russian pages print it as "среда, 4 февраля 2009 г."
+_DATELINE_ONLY = re.compile(r"^[\s/|•·–—-]*(?:[A-Z][\w.&'’]*(?:\s+[A-Z][\w.&'’]*){0,5}\s+[-–—|•·]\s+)?"
+                            r"(?:[A-Z][a-z]+day,?\s+|[а-яё]+,\s+)?(?P<date>[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}"
                             r"|\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|\d{4}-\d\d-\d\d|\d{1,2}\s+[а-яё]+\s+\d{4}(?:\s*г\.|\s+года)?)"
                             r"(?:[\s,|-]+\d{1,2}:\d\d.*)?\s*$")
 

@@ -497,3 +497,14 @@ def test_a_later_mention_carrying_an_old_time_over_does_not_date_the_news(run):
               published="1979-03-13")
     dates = [e["date"] for e in res.events if (e["type"], e["actor"]) == ("announce_withdrawal", "PAK")]
     assert len(dates) == 1 and dates[0].endswith("1979-03-13") and "1958" not in dates[0]
+
+
+def test_a_quoted_past_act_is_before_the_statement_and_the_treaty_is_the_one_so_named(run):
+    res = run("Uzbekistan\n\n\"We have pulled out of the Collective Security Treaty,\" Karimov said during a news "
+              "conference late last week. The CIS, created in 1991, included Armenia and Uzbekistan. Tashkent, "
+              "however, pulled out of the treaty in 1999.\n", published="2001-08-27")
+    # one withdrawal, from the treaty named as one, in 1999: not in the week of the news conference
+    assert [(e["target"], e["date"]) for e in res.events if e["type"] == "withdraw"] == [("CSTO", "1999")]
+    res = run("Uzbekistan\n\n\"We have pulled out of the Collective Security Treaty,\" Karimov said during a news "
+              "conference late last week.\n", published="2001-08-27")
+    assert [e["date"] for e in res.events if e["type"] == "withdraw"] == ["../2001-08-26"]

@@ -83,3 +83,11 @@ def test_a_russian_date_line_dates_the_page_and_a_paragraph_is_not_a_promotion()
     assert a.published == "2009-02-04"
     kinds = {text[p.start:p.end][:12]: p.kind for p in a.paragraphs}
     assert kinds["Become a mem"] == "promo" and kinds["Expressing h"] == "body"
+
+
+def test_the_outlets_name_and_the_day_on_one_line_date_the_page():
+    text = ("- The Washington Times - Monday, August 27, 2001\n\nTASHKENT, Uzbekistan (UPI) — The country will not "
+            "join the force, the president said.\n")
+    a = Article("x", text, "t", paragraphs=segment(text))
+    apply_inference(a)
+    assert a.published == "2001-08-27"
