@@ -36,6 +36,12 @@ def _aliases(a) -> list[str]:
     out = list(a.aliases)
     if a.kind == "state" and "republic" not in a.name.lower():
         out.append(f"Republic of {a.name}")
+    # an acronym as older copy prints it: "N.A.T.O."
+    for n in [a.name, *a.aliases]:
+        if a.kind != "person" and re.fullmatch(r"[A-Z]{3,6}", n):
+            dotted = "".join(f"{c}." for c in n)
+            if dotted not in out:
+                out.append(dotted)
     # British and American spellings of one name ("Central Treaty Organisation", "… Defence Force")
     for n in [a.name, *a.aliases]:
         for x, y in _SPELLINGS:
@@ -106,6 +112,7 @@ class Gazetteer:
         self.group_pronouns = frozenset(conf.get("group_pronouns") or ())
         self.surface: dict[str, ActorRef] = {}
         self._skeletons: dict[str, set[str]] | None = None      # built on first use (person_by_spelling)
+        self._roles_of: dict[str, list] | None = None               # (person, role) by the actor served, on first use
         # capitals and other places, whatever actor they may also stand for ("Brussels")
         self.place_names = frozenset(c.lower() for a in registry.actors if a.kind != "person" for c in a.capitals)
         self.adjective: dict[str, str] = {}
@@ -211,19 +218,23 @@ class Gazetteer:
         if "$leader" in titles:
             titles = self.leader_titles.get(state) or self.leader_titles.get("default") or ["president"]
         wanted = {t.lower() for t in titles}
+        if self._roles_of is None:
+            index: dict[str, list] = {}
+            for a in self.registry.actors:
+                if a.kind == "person":
+                    for r in a.roles:
+                        index.setdefault(r.of, []).append((a.id, r))
+            self._roles_of = index
         best = None
-        for a in self.registry.actors:
-            if a.kind != "person":
+        for pid, r in self._roles_of.get(state, ()):
+            if r.title.lower() not in wanted:
                 continue
-            for r in a.roles:
-                if r.of != state or r.title.lower() not in wanted:
-                    continue
-                if day is None:
-                    if r.end is None:
-                        return a.id
-                    best = best or a.id
-                elif r.held_on(day):
-                    return a.id
+            if day is None:
+                if r.end is None:
+                    return pid
+                best = best or pid
+            elif r.held_on(day):
+                return pid
         return best if day is None else None
 
     def person_by_spelling(self, name: str) -> str | None:

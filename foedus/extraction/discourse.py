@@ -325,7 +325,8 @@ class DocContext:
             if len(here) == 1:
                 pid = here.pop()
             elif not here:
-                pid = self._registry_person(surname) or self._full_name_in_text(surname)
+                pid = self._first_name_of_named(surname) or self._registry_person(surname) \
+                    or self._full_name_in_text(surname)
         elif pid is None:
             cands = set(gaz.surname_candidates(surname))
             if len(cands) == 1:
@@ -337,18 +338,21 @@ class DocContext:
                 # another transliteration ("Nabeel Al Arabi"), or the two names the other way round
                 pid = gaz.person_by_spelling(bare)
         if pid is None and len(toks) == 1:
-            # "Shaikh Hamad" after "Shaikh Hamad Bin Jasem Al Thani": a title and the first name (Arabic usage)
-            low = toks[0].lower()
-            firsts = {v for k, v in self.person_names.items() if not k.endswith("#full") and len(k.split()) > 2
-                      and [w for w in k.split() if w.rstrip(".") not in self.lex.honorifics][:1] == [low]}
-            if len(firsts) == 1:
-                pid = firsts.pop()
+            pid = self._first_name_of_named(toks[0])
         if pid is None:
             pid = slug_person(bare, self.lex.honorifics) or ref.id
         if pid == ref.id:
             return ref
         self.person_names.setdefault(name.lower(), pid)
         return Ref(ref.kind, pid, ref.state or gaz.person_state(pid, self.day), ref.label, ref.named)
+
+    def _first_name_of_named(self, word: str) -> str | None:
+        """"Shaikh Hamad" after "Shaikh Hamad Bin Jasem Al Thani": a title and the first name (Arabic usage) is
+        the person of three or more names the article named so, before any namesake the registry knows."""
+        low = word.lower()
+        firsts = {v for k, v in self.person_names.items() if not k.endswith("#full") and len(k.split()) > 2
+                  and [w for w in k.split() if w.rstrip(".") not in self.lex.honorifics][:1] == [low]}
+        return firsts.pop() if len(firsts) == 1 else None
 
     def _full_name_in_text(self, surname: str) -> str | None:
         """A surname alone after the article gave the full name ("Pavel Dorokhin … Dorokhin"), when the

@@ -311,7 +311,25 @@ def _assume_recent(res: DocResult) -> DocResult:
     for ev, out in zip(res.events, events):
         ev["date"] = out["date"]
     res.reconciled = res.reconciled + records
+    _predecessor_ids(res.events, lexicon().actors.get("predecessors") or {})
     return res
+
+
+def _predecessor_ids(events: list[dict], predecessors: dict) -> None:
+    """What a state did, or had done to it, before its predecessor ended is the predecessor's (``predecessors``
+    in actors.yaml: RUS before 1991-12-26 is the Soviet Union, SUN). Undated events keep the registry's id."""
+    from foedus.extraction.dates import span_of_edtf
+    for ev in events:
+        if not ev.get("date") or not any(ev.get(k) in predecessors for k in ("actor", "target")):
+            continue
+        try:
+            hi = span_of_edtf(ev["date"])[1]
+        except Exception:
+            continue
+        for key in ("actor", "target"):
+            p = predecessors.get(ev.get(key))
+            if p and hi is not None and hi <= date.fromisoformat(str(p["until"])):
+                ev[key] = p["id"]
 
 
 def _names_again(sent, nouns: set[str]) -> bool:

@@ -42,7 +42,7 @@ _PUBLISHED_LINE = re.compile(r"^\s*(?:published|posted|updated|last updated|date
 _DATELINE_ONLY = re.compile(r"^[\s/|•·–—-]*(?:[A-Z][\w.&'’]*(?:\s+[A-Z][\w.&'’]*){0,5}\s+[-–—|•·]\s+)?"
                             r"(?:[A-Z][a-z]+day,?\s+|[а-яё]+,\s+)?(?P<date>[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}"
                             r"|\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|\d{4}-\d\d-\d\d|\d{1,2}\s+[а-яё]+\s+\d{4}(?:\s*г\.|\s+года)?)"
-                            r"(?:[\s,|-]+\d{1,2}:\d\d.*)?\s*$")
+                            r"(?:[\s,|-]+\d{1,2}:\d\d.*|\s+/\s+[^/\n]{1,20})?\s*$")      # "1962-08-01 / 8. szám"
 
 _SKIP_FOR_OUTLET = frozenset({"credit", "caption"})
 # an agency credit opening the story without a date: "WASHINGTON (AP) —", "KYIV, Ukraine (Reuters) -"
@@ -318,6 +318,8 @@ def role_window(text: str, lex: Lexicon, today: date) -> tuple[tuple[date, date]
             continue
         terms = []
         for m in re.finditer(r"\b" + re.escape(name) + r"\b", text):
+            if " " not in name and _NAME_GOES_ON.match(text, m.end()):
+                continue        # "President Petro Poroshenko": "Petro" is his first name, not Gustavo Petro
             before = text[max(0, m.start() - 60):m.start()]
             tm = title_rx.search(before)
             if tm is None and " " not in name:
@@ -348,6 +350,7 @@ def role_window(text: str, lex: Lexicon, today: date) -> tuple[tuple[date, date]
 
 
 _CAPITALISED = re.compile(r"\b[A-ZÀ-Þ][\w'’.-]*")
+_NAME_GOES_ON = re.compile(r"[ \u00a0]+(?:[A-ZÀ-Þ][\w'’-]+|(?:bin|ibn|al|el|de|van|von)\b)")
 _PEOPLE_INDEX: dict[int, tuple] = {}
 
 

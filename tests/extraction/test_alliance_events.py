@@ -508,3 +508,15 @@ def test_a_quoted_past_act_is_before_the_statement_and_the_treaty_is_the_one_so_
     res = run("Uzbekistan\n\n\"We have pulled out of the Collective Security Treaty,\" Karimov said during a news "
               "conference late last week.\n", published="2001-08-27")
     assert [e["date"] for e in res.events if e["type"] == "withdraw"] == ["../2001-08-26"]
+
+
+def test_the_soviet_union_before_its_end_and_older_spellings_of_alliances(run):
+    res = run("The invasion\n\nThe Soviet invasion of Afghanistan on December 27 alarmed N.A.T.O. Morocco was a "
+              "founder member of the OAU. Morocco's withdrawal from the Organisation of African Unity was announced "
+              "on Monday.\n", published="1980-01-08")
+    g = got(res)
+    assert ("attack", "SUN", "AFG", "1979-12-27") in g
+    assert ("join", "MAR", "AU") in triples(res) and ("announce_withdrawal", "MAR", "AU", "1980-01-07") in g
+    # the same state after 1991 is Russia
+    res = run("War\n\nRussia invaded Ukraine on February 24, 2022.\n", published="2022-02-25")
+    assert ("attack", "RUS", "UKR", "2022-02-24") in got(res)

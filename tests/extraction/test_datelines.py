@@ -193,3 +193,11 @@ def test_a_look_back_column_is_published_years_later_and_tells_of_its_day(run):
     assert article("Twenty-five years ago today, 1 May 1999: The treaty lapsed.\n").published == "2024-05-01"
     # a date N years ago in a story is not a column heading
     assert article("Summit\n\nOn 4 June 2024 the leaders recalled what they agreed ten years ago.\n").reported is None
+
+
+def test_a_month_the_state_will_leave_in_is_not_a_past_happening_and_a_page_date_may_carry_an_issue():
+    a = article("Sahel\n\nThe three nations confirmed they would leave ECOWAS in January 2025. The statement was "
+                "issued on December 15.\n")
+    assert a.published is None or not a.published.startswith("2025")
+    assert article("Fraternity, 1962\n1962-08-01 / 8. szám\n\nThis conversation took place on November 1.\n"
+                   ).published == "1962-08-01"
