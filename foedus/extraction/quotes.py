@@ -34,6 +34,11 @@ class Quote:
         return self.speaker is not None and self.speaker.kind == "person" and bool(self.speaker.id)
 
 
+# what one gives, issues or makes to say something ("gave a speech saying …")
+_SPEECH_NOUNS = frozenset({"speech", "statement", "address", "interview", "message", "communique", "communiqué",
+                           "declaration", "letter", "note", "briefing", "remarks", "post", "tweet", "video"})
+
+
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     seg = text[s:e]
     lead = len(seg) - len(_LEAD.sub("", seg))
@@ -86,7 +91,12 @@ class QuoteFinder:
         if depth < 3 and v.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acl", "pcomp", "relcl") and v.head != v:
             if v.dep_ == "relcl":
                 return v.head
-            return self.subject_of(v.head, depth + 1)
+            h = v.head
+            if v.dep_ == "acl" and h.pos_ == "NOUN" and h.lemma_.lower() in _SPEECH_NOUNS and h.dep_ == "dobj" \
+                    and h.head.pos_ in ("VERB", "AUX"):
+                # "gave a televised speech saying …", "issued a statement saying …": who gave it says it
+                return self.subject_of(h.head, depth + 1)
+            return self.subject_of(h, depth + 1)
         return None
 
     def _quoting_verb(self, v):

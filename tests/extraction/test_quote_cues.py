@@ -179,3 +179,12 @@ def test_a_first_name_the_parser_cut_off_and_a_middle_initial_stay_with_the_pers
     assert speaker_of(res, "France intended to withdraw") == "ismail-hakki-musa"
     assert speaker_of(res, "it was the Courbet") == "ismail-hakki-musa"
     assert speaker_of(res, "the policy violates") == "george-shultz"
+
+
+def test_who_gives_a_speech_saying_something_says_it_and_speaking_of_something_is_a_statement(run):
+    res = run("Libya\n\nLibyan leader Moamer Gadhafi gave a televised speech saying he had no intention of stepping "
+              "down. Arab League Secretary-General Amr Moussa spoke of \"Arab anger about what is happening to "
+              "civilians in Libya.\" Amr Moussa spoke to reporters in Cairo.\n", published="2011-02-22")
+    assert speaker_of(res, "he had no intention") == "muammar-gaddafi"
+    assert speaker_of(res, "spoke of \"Arab anger about") == "amr-moussa"
+    assert not [q for q in res.quotes if q["text"].startswith("to reporters")]
