@@ -510,6 +510,11 @@ class EventFinder:
             if et.prefer_alliance_actor:
                 refs.sort(key=lambda r: 0 if r.kind == "alliance" else 1)
             actor_ref = refs[0] if refs else None
+            if actor_ref is not None and head.pos_ in ("VERB", "AUX"):
+                # "Saudi Arabia, along with the U.A.E., Bahrain and Egypt, cut links with Qatar": they all did
+                for r in self._along_with(head, subj):
+                    if all(r.actor != o.actor for o in [actor_ref, *co_actors]):
+                        co_actors.append(r)
             n_states = len([r for r in refs if r.actor and self.gaz.kind(r.actor) == "state"])
             if et.parties == "bilateral" and n_states >= 4:
                 return      # a multilateral instrument is not an agreement between two states
@@ -851,19 +856,34 @@ class EventFinder:
                             "response", "reaction", "decision", "move", "action", "actions", "refusal", "inaction",
                             "behaviour", "behavior", "conduct", "step", "steps", "failure", "position", "stance"})
 
+    def _along_with(self, verb, subj) -> list[Ref]:
+        """States joined to the subject by "along with" / "together with" (on the verb or on the subject)."""
+        out = []
+        for holder in dict.fromkeys((verb, subj, subj.head)):     # the subject's own verb, when the trigger hangs on it
+            for c in holder.children:
+                if c.dep_ not in ("prep", "advmod") or c.lower_ not in ("along", "together"):
+                    continue
+                for w in c.children:
+                    if w.dep_ == "prep" and w.lower_ == "with":
+                        for o in w.children:
+                            if o.dep_ == "pobj":
+                                out += [r for r in self._refs(o) if r.actor and self.gaz.kind(r.actor) == "state"]
+        return out
+
     def _alliance_named_as(self, text: str, before: int) -> str | None:
         """"pulled out of the treaty" after "the Collective Security Treaty" and "the CIS": the alliance last named
         with that word in its name, not the one named last."""
-        m = re.search(r"\bthe (treaty|pact|alliance|union|organi[sz]ation)\b", text, re.I)
+        m = re.search(r"\b(?:the|a|an) (?:[\w-]+ ){0,3}?(treaty|pact|alliance|union|organi[sz]ation)\b", text, re.I)
         if m is None:
             return None
         word = m.group(1).lower()[:8]          # organisation/organization alike
-        last = None
-        for ent in self.ctx.doc.ents:
-            if ent.start_char < before and ent.ent_id_ and self.gaz.kind(ent.ent_id_) == "alliance" \
-                    and word in ent.text.lower():
-                last = ent.ent_id_
-        return last
+        named = [ent for ent in self.ctx.doc.ents if ent.ent_id_ and self.gaz.kind(ent.ent_id_) == "alliance"
+                 and word in ent.text.lower()]
+        earlier = [e for e in named if e.start_char < before]
+        if earlier:
+            return earlier[-1].ent_id_
+        # a lead may name it generically first: "… pulling out of a regional defense treaty. … the Rio Treaty"
+        return named[0].ent_id_ if named and m.group(0).lower().startswith(("a ", "an ")) else None
 
     def _act_noun_target(self, head, actor):
         """"called the response 'depressing'": a definite act noun with no owner is the act last reported,
@@ -897,6 +917,11 @@ class EventFinder:
         ctx = self.ctx
         if document:
             return None
+        poss = next((c for c in obj.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+        if acts and poss is not None and obj.pos_ == "NOUN" and ctx.ent_of(obj) is None:
+            # "criticizing its ties with Iran": the owner of what is blamed, not a state named inside it
+            r = ctx.resolve(poss)
+            return r.actor if r is not None and r.actor and r.actor != actor else None
         if acts and ctx.ent_of(obj) is None and obj.pos_ == "NOUN":
             # what is blamed or demanded is often an act or a state of affairs in a country: "condemned the
             # coup in Niger", "demanded the restoration of constitutional order in the country"

@@ -520,3 +520,21 @@ def test_the_soviet_union_before_its_end_and_older_spellings_of_alliances(run):
     # the same state after 1991 is Russia
     res = run("War\n\nRussia invaded Ukraine on February 24, 2022.\n", published="2022-02-25")
     assert ("attack", "RUS", "UKR", "2022-02-24") in got(res)
+
+
+def test_states_along_with_the_subject_act_too_and_blame_of_its_ties_is_not_blame_of_the_partner(run):
+    res = run("Gulf\n\nSaudi Arabia, along with the U.A.E., Bahrain and Egypt, cut diplomatic and transport links with "
+              "Qatar in early June, accusing it of funding extremism and criticizing its ties with Shiite-led Iran.\n",
+              published="2017-12-05")
+    assert {(e["actor"], e["target"]) for e in res.events if e["type"] == "accuse"} == \
+        {("SAU", "QAT"), ("ARE", "QAT"), ("BHR", "QAT"), ("EGY", "QAT")}
+
+
+def test_neither_requested_joining_in_a_call_and_a_treaty_the_lead_names_generically(run):
+    res = run("Rio Treaty\n\nCOCHABAMBA, Bolivia (AP) – Four Latin American countries announced Tuesday that they’re pulling out of a regional "
+              "defense treaty. Bolivia, Venezuela, Ecuador and Nicaragua belong to the ALBA bloc, whose members have "
+              "joined in calling for changes to the OAS. The Rio Treaty was signed in 1947. In 1956 Nagy said the "
+              "Hungarian Government neither requested, nor agreed to the entry of Soviet troops.\n",
+              published="2012-06-06")
+    assert {(e["type"], e["actor"], e["target"]) for e in res.events} == \
+        {("announce_withdrawal", s, "TIAR") for s in ("BOL", "VEN", "ECU", "NIC")}
