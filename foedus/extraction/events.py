@@ -452,7 +452,14 @@ class EventFinder:
         lead = next((t for t in toks if t.pos_ not in ("ADV", "PART", "PUNCT")), toks[0])   # "officially communicated"
         if trig.possessor_acts:
             if not inner:
-                return
+                # "are suspended from the organization": the alliance named before, or the article's
+                if not re.search(r"\b(?:organi[sz]ation|alliance|bloc|community|union|grouping|body)\b", m.group(0), re.I):
+                    return
+                named = ctx.alliance_named_before(head) or self._alliance_in_previous_sentence(head) \
+                    or ctx.main_alliance
+                if named is None:
+                    return
+                inner = [Ref("alliance", named, None, m.group(0))]
             actor_ref = inner[0]
             s2 = self._subject(head)
             target_ref = self.ctx.resolve(s2) if s2 is not None else None
@@ -483,9 +490,18 @@ class EventFinder:
         co_actors: list = list(nominal_co)
         if et.actor == "suspended" or trig.done_to:
             # the alliance suspends a state: the state is recorded as the actor, the alliance as the target
+            suspender = actor_ref if trig.possessor_acts and actor_ref is not None and actor_ref.kind == "alliance" \
+                else None
             actor_ref, subj = self._suspended_state(head, toks, ms, me, sent), None
             if actor_ref is None:
                 return
+            if suspender is not None:
+                target_ref = suspender          # ("suspended from the organization": the one that was meant)
+            sp = next((c for c in head.children if c.dep_ == "nsubjpass"), None) if head.pos_ in ("VERB", "AUX") else None
+            if sp is not None:
+                # "Burkina Faso, Mali and Guinea are suspended from the organization": each of them
+                co_actors += [r for r in self._refs(sp) if r.actor and r.actor != actor_ref.actor
+                              and self.gaz.kind(r.actor) == "state" and all(r.actor != o.actor for o in co_actors)]
         # a passive without its agent ("X was strongly criticized"): the subject suffered the act, its doer is unknown
         if actor_ref is None and subj is not None and subj.dep_ == "nsubjpass" and head.pos_ in ("VERB", "AUX") \
                 and et.actor_kinds != frozenset({"state"}) and not any(c.dep_ == "agent" for c in head.children) \
@@ -856,6 +872,17 @@ class EventFinder:
                             "response", "reaction", "decision", "move", "action", "actions", "refusal", "inaction",
                             "behaviour", "behavior", "conduct", "step", "steps", "failure", "position", "stance"})
 
+    def _alliance_in_previous_sentence(self, tok) -> str | None:
+        """The alliance named last in the sentence before ``tok``'s ("ECOWAS leaders met … Mali and Guinea are
+        suspended from the organization")."""
+        sent = self.ctx.sent_of(tok.i)
+        if sent.start == 0:
+            return None
+        prev = self.ctx.sent_of(sent.start - 1)
+        ids = [e.ent_id_ for e in self.ctx.ents_in(prev.start, prev.end)
+               if e.ent_id_ and self.gaz.kind(e.ent_id_) == "alliance" and e.label_ not in ("GPE", "LOC")]
+        return ids[-1] if ids else None
+
     def _along_with(self, verb, subj) -> list[Ref]:
         """States joined to the subject by "along with" / "together with" (on the verb or on the subject)."""
         out = []
@@ -924,7 +951,14 @@ class EventFinder:
             return r.actor if r is not None and r.actor and r.actor != actor else None
         if acts and ctx.ent_of(obj) is None and obj.pos_ == "NOUN":
             # what is blamed or demanded is often an act or a state of affairs in a country: "condemned the
-            # coup in Niger", "demanded the restoration of constitutional order in the country"
+            # coup in Niger", "demanded the restoration of constitutional order in the country"; an act's doer
+            # named with "by" is who is blamed ("condemned the attack on Ukraine by Russia")
+            for t in obj.subtree:
+                if t.dep_ == "pobj" and t.head.lower_ == "by" and t.head.dep_ == "prep" and not _in_clause_below(t, obj):
+                    e = ctx.ent_of(t)
+                    r = ctx._ref_of_ent(e) if e is not None else None
+                    if r is not None and r.actor and r.actor != actor and self.gaz.kind(r.actor) in ("state", "alliance"):
+                        return r.actor
             for t in obj.subtree:
                 if _in_clause_below(t, obj):
                     continue                  # a relative clause tells about something else

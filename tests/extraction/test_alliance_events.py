@@ -538,3 +538,14 @@ def test_neither_requested_joining_in_a_call_and_a_treaty_the_lead_names_generic
               published="2012-06-06")
     assert {(e["type"], e["actor"], e["target"]) for e in res.events} == \
         {("announce_withdrawal", s, "TIAR") for s in ("BOL", "VEN", "ECU", "NIC")}
+
+
+def test_listed_states_suspended_from_the_organisation_a_recalled_representative_and_a_defence_clause(run):
+    res = run("New York\n\nECOWAS leaders met in New York on Thursday. Burkina Faso, Mali and Guinea are suspended "
+              "from the organization. The Russian president recalled Russia’s top military representative to NATO on "
+              "Wednesday. “Aggression against one member state is considered to be an attack on all members,” Zas "
+              "said. NATO condemned the attack on Ukraine by Russia.\n", published="2022-09-23")
+    t = triples(res)
+    assert {("suspend_membership", s, "ECOWAS") for s in ("BFA", "MLI", "GIN")} <= t
+    assert ("recall_ambassador", "RUS", "NATO") in t and ("accuse", "NATO", "RUS") in t
+    assert not [e for e in res.events if e["type"] == "attack"] and ("accuse", "NATO", "UKR") not in t
