@@ -199,5 +199,8 @@ def test_a_month_the_state_will_leave_in_is_not_a_past_happening_and_a_page_date
     a = article("Sahel\n\nThe three nations confirmed they would leave ECOWAS in January 2025. The statement was "
                 "issued on December 15.\n")
     assert a.published is None or not a.published.startswith("2025")
+    a = article("Protocols\n\nThe ministers approved the protocols on Wednesday. The countries will become members in "
+                "May 2004 if their parliaments ratify the treaties. Talks began in November 2002.\n")
+    assert a.published is not None and not a.published.startswith("2004")
     assert article("Fraternity, 1962\n1962-08-01 / 8. szám\n\nThis conversation took place on November 1.\n"
                    ).published == "1962-08-01"
