@@ -349,16 +349,18 @@ class EventFinder:
         s0 = sent.start_char
         stext = ctx.view[s0:sent.end_char]
         n_events, n_claims = len(self.events), len(self.claims)
-        cuts = self._time_adjunct_cuts(sent, stext, sent_dates)
+        # "announced on Monday its withdrawal": the wording is also read without the time between its words
+        cuts = [(a, b, stext[:a] + stext[b:]) for a, b in self._time_adjunct_cuts(sent, stext, sent_dates)]
         for et in self.lex.event_types:
             for trig in et.triggers:
                 for m in trig.regex.finditer(stext):
                     self._match(et, trig, m, sent, stext, sent_dates, narrative, quotes_here)
-                for a, b in cuts:
-                    # "announced on Monday its withdrawal": the wording read without the time between its words
-                    cut = stext[:a] + stext[b:]
-                    for m in trig.regex.finditer(cut):
-                        if m.start() < a < m.end():
+                for a, b, cut in cuts:
+                    # (only a match across the cut is new; a trigger starts at most a clause before it)
+                    for m in trig.regex.finditer(cut, max(0, a - 120)):
+                        if m.start() >= a:
+                            break
+                        if a < m.end():
                             self._match(et, trig, _Uncut(m, a, b - a, stext), sent, stext, sent_dates, narrative,
                                         quotes_here)
         self.events[n_events:] = self._without_superseded(self.events[n_events:])
@@ -903,7 +905,7 @@ class EventFinder:
         m = re.search(r"\b(?:the|a|an) (?:[\w-]+ ){0,3}?(treaty|pact|alliance|union|organi[sz]ation)\b", text, re.I)
         if m is None:
             return None
-        word = m.group(1).lower()[:8]          # organisation/organization alike
+        word = m.group(1).lower()[:6]          # organisation/organization alike ("organi")
         named = [ent for ent in self.ctx.doc.ents if ent.ent_id_ and self.gaz.kind(ent.ent_id_) == "alliance"
                  and word in ent.text.lower()]
         earlier = [e for e in named if e.start_char < before]

@@ -139,12 +139,12 @@ class Extractor:
         from foedus.extraction.reconcile import reconcile
         res = self.analyse(article, doc)
         if self.facts is None:
-            return _assume_recent(res)
+            return _assume_recent(res, self.lex)
         if article.reported:
             # a look-back column: the facts are matched against the day it tells of, which is known
             rec = reconcile(_with_date_expr(res), article.reported, self.facts, published_given=True,
                             article_text=article.text, place_names=self.gaz.place_names)
-            return self._with_reconciled(res, rec, [])
+            return self._with_reconciled(res, rec, [], self.lex)
         given = "published" in article.given and bool(article.published)
         not_after = None
         if not given:
@@ -169,17 +169,17 @@ class Extractor:
         if rec.published != article.published:
             rec = reconcile(_with_date_expr(res), article.published, self.facts, published_given=True,
                             article_text=article.text, place_names=self.gaz.place_names, not_after=not_after)
-        return self._with_reconciled(res, rec, records)
+        return self._with_reconciled(res, rec, records, self.lex)
 
     @staticmethod
-    def _with_reconciled(res: DocResult, rec, records: list) -> DocResult:
+    def _with_reconciled(res: DocResult, rec, records: list, lex: Lexicon) -> DocResult:
         for ev, out in zip(res.events, rec.events):
             ev["date"] = out["date"]
         # which reference fact gave each event its date (None: the text did), kept out of events.jsonl
         res.event_date_facts = [out.get("reconciled") for out in rec.events]
         res.reconciled = records + rec.records
         _drop_repeats(res)
-        return _assume_recent(res)
+        return _assume_recent(res, lex)
 
     def analyse(self, article: Article, doc) -> DocResult:
         ref = _pub_reference(article.reported or article.published)
@@ -303,7 +303,7 @@ def _narrower(new: str | None, old: str | None) -> bool:
     return None not in (a, b, c, d) and c <= a and b <= d and (a, b) != (c, d)
 
 
-def _assume_recent(res: DocResult) -> DocResult:
+def _assume_recent(res: DocResult, lex: Lexicon) -> DocResult:
     """Events still undated after the text and the known facts get the recent-past interval (recorded)."""
     from foedus.extraction.reconcile import assume_recent
     lede = [f.lede for f in res.found_events] if len(res.found_events) == len(res.events) else None
@@ -311,7 +311,7 @@ def _assume_recent(res: DocResult) -> DocResult:
     for ev, out in zip(res.events, events):
         ev["date"] = out["date"]
     res.reconciled = res.reconciled + records
-    _predecessor_ids(res.events, lexicon().actors.get("predecessors") or {})
+    _predecessor_ids(res.events, lex.actors.get("predecessors") or {})
     return res
 
 
@@ -324,7 +324,7 @@ def _predecessor_ids(events: list[dict], predecessors: dict) -> None:
             continue
         try:
             hi = span_of_edtf(ev["date"])[1]
-        except Exception:
+        except (ValueError, TypeError):
             continue
         for key in ("actor", "target"):
             p = predecessors.get(ev.get(key))

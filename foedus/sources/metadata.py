@@ -240,6 +240,8 @@ def _looking_back(article: Article, lex: Lexicon) -> tuple[date, str, date] | No
     day after the date its heading names: (publication, how, the day the story tells of)."""
     text = article.text
     for p in _head_paragraphs(article):
+        if p.kind not in ("title", "heading") and p.end - p.start > 120:
+            continue        # a heading, not a story's sentence ("Two years ago, March 3, 2022, troops …")
         seg_end = min(p.end, p.start + 160)
         for m in _LOOKING_BACK.finditer(text, p.start, seg_end):
             n = _count_words(m.group("n"), lex)
