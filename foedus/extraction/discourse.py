@@ -454,12 +454,16 @@ class DocContext:
                 toks.append(t)
         return toks
 
-    def alliance_named_before(self, tok) -> str | None:
+    def alliance_named_before(self, tok, sentences: int = 1) -> str | None:
         """The alliance named last before ``tok`` in its sentence (what "the bloc", "the group" there refers
-        to), or None."""
+        to), or with ``sentences=2`` also in the sentence before ("ECOWAS leaders met … Mali and Guinea are
+        suspended from the organization"), or None."""
         sent = self.sent_of(tok.i)
+        start = sent.start
+        if sentences > 1 and start > 0:
+            start = self.sent_of(start - 1).start
         last = None
-        for t in self.doc[sent.start:tok.i]:
+        for t in self.doc[start:tok.i]:
             e = self.ent_of(t)
             if e is not None and e.start == t.i and e.ent_id_ and self.gaz.kind(e.ent_id_) == "alliance" \
                     and e.label_ not in ("GPE", "LOC") and e.text.lower() not in self.gaz.place_names:

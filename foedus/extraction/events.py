@@ -457,8 +457,7 @@ class EventFinder:
                 # "are suspended from the organization": the alliance named before, or the article's
                 if not re.search(r"\b(?:organi[sz]ation|alliance|bloc|community|union|grouping|body)\b", m.group(0), re.I):
                     return
-                named = ctx.alliance_named_before(head) or self._alliance_in_previous_sentence(head) \
-                    or ctx.main_alliance
+                named = ctx.alliance_named_before(head, sentences=2) or ctx.main_alliance
                 if named is None:
                     return
                 inner = [Ref("alliance", named, None, m.group(0))]
@@ -873,17 +872,6 @@ class EventFinder:
     _ACT_NOUNS = frozenset({"drills", "exercises", "exercise", "manoeuvres", "maneuvers", "deployment",
                             "response", "reaction", "decision", "move", "action", "actions", "refusal", "inaction",
                             "behaviour", "behavior", "conduct", "step", "steps", "failure", "position", "stance"})
-
-    def _alliance_in_previous_sentence(self, tok) -> str | None:
-        """The alliance named last in the sentence before ``tok``'s ("ECOWAS leaders met … Mali and Guinea are
-        suspended from the organization")."""
-        sent = self.ctx.sent_of(tok.i)
-        if sent.start == 0:
-            return None
-        prev = self.ctx.sent_of(sent.start - 1)
-        ids = [e.ent_id_ for e in self.ctx.ents_in(prev.start, prev.end)
-               if e.ent_id_ and self.gaz.kind(e.ent_id_) == "alliance" and e.label_ not in ("GPE", "LOC")]
-        return ids[-1] if ids else None
 
     def _along_with(self, verb, subj) -> list[Ref]:
         """States joined to the subject by "along with" / "together with" (on the verb or on the subject)."""
