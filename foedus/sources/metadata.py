@@ -256,14 +256,20 @@ def _looking_back(article: Article, lex: Lexicon) -> tuple[date, str, date] | No
     return None
 
 
-def infer_published(article: Article, lex: Lexicon | None = None, today: date | None = None) -> tuple[str | None, str]:
-    """(EDTF publication date or None, how it was found)."""
+_UNREAD = object()
+
+
+def infer_published(article: Article, lex: Lexicon | None = None, today: date | None = None,
+                    back=_UNREAD) -> tuple[str | None, str]:
+    """(EDTF publication date or None, how it was found). ``back``: the article's look-back heading, when the
+    caller has read it already (``_looking_back``)."""
     lex = lex or lexicon()
     today = today or date.today()
     mark = _explicit_marks(article)
     if mark:
         return mark[0].isoformat(), mark[1]
-    back = _looking_back(article, lex)
+    if back is _UNREAD:
+        back = _looking_back(article, lex)
     if back and back[0] <= today:
         return back[0].isoformat(), back[1]
     if back:
@@ -619,10 +625,10 @@ def apply_inference(article: Article, lex: Lexicon | None = None) -> Article:
     if "outlet" not in article.given or not article.outlet:
         article.outlet, how = infer_outlet(article, lex)
         article.inferred["outlet"] = how
-    if "published" not in article.given or not article.published:
-        article.published, how = _after_titles_taken(*infer_published(article, lex), article.text, lex)
-        article.inferred["published"] = how
     back = _looking_back(article, lex)
+    if "published" not in article.given or not article.published:
+        article.published, how = _after_titles_taken(*infer_published(article, lex, back=back), article.text, lex)
+        article.inferred["published"] = how
     if back is not None:
         article.reported = back[2].isoformat()
         article.inferred["reported"] = back[1]
