@@ -76,14 +76,15 @@ _NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "ben", "ould", "de", "da"
 def name_skeleton(name: str) -> str:
     """A key under which the usual transliteration variants of a name meet: "Sergei"/"Sergey",
     "Vasiliev"/"Vasilyev", "Nabeel Al Arabi"/"Nabil Elaraby", "Kassym"/"Kasym" (particles dropped, an article
-    fused to a surname split off, y as i, ee as i, ou as u, double letters single)."""
+    fused to a surname split off, y as i, ee as i, ou as u, ue and oe as the u and o they stand for in German
+    and Turkish transliteration ("Buelent" for Bülent), double letters single)."""
     toks = [t for t in re.split(r"[\s\u00a0'’-]+", _deaccent(name).lower()) if t and t.isalpha()]
     toks = [t for t in toks if t not in _NAME_PARTICLES]
     if toks and len(toks[-1]) >= 6 and toks[-1][:2] in ("al", "el"):
         toks[-1] = toks[-1][2:]
     out = []
     for t in toks:
-        t = t.replace("ee", "i").replace("ou", "u").replace("y", "i")
+        t = t.replace("ee", "i").replace("ou", "u").replace("ue", "u").replace("oe", "o").replace("y", "i")
         t = re.sub(r"(.)\1+", r"\1", t)
         out.append(t)
     return " ".join(out)

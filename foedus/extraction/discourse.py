@@ -121,6 +121,7 @@ class Salient:
 
 
 # who acts for the state that sent them ("its ambassador", "Turkey's envoy")
+_GENERIC_NAMING = re.compile(r"\bthe (treaty|pact|organi[sz]ation)\b(?!\s+(?:on|of|between|with)\b)", re.I)
 _ENVOYS = frozenset({"ambassador", "envoy", "representative", "delegation", "delegate", "mission"})
 
 # what a state acts through, named with its adjective ("Georgian forces", "Azerbaijani troops")
@@ -201,6 +202,15 @@ class DocContext:
                 st = self.gaz.person_state(aid, self.day)
                 if st:
                     states[st] += 0.5
+        # "the treaty", "the pact", "the organization" count for the alliance last named with that word in its name
+        # ("the CIS Collective Security Treaty … the treaty's expiration date … abandon the treaty")
+        named = [(e.start_char, e.text.lower(), e.ent_id_) for e in self.doc.ents
+                 if e.ent_id_ and self.gaz.kind(e.ent_id_) == "alliance"]
+        for m in _GENERIC_NAMING.finditer(self.text):
+            word = m.group(1).lower()[:6]
+            last = [aid for at, low, aid in named if at < m.start() and word in low]
+            if last:
+                alliances[last[-1]] += 1
         # an alliance the headline names is what the article is about (headlines are often in capitals,
         # which the case-sensitive entity ruler does not see)
         heads = [self.text[p.start:p.end] for p in self.paragraphs if p.kind in ("title", "heading")]

@@ -89,6 +89,7 @@ class Found:
     date_text: str | None = None      # its surface text
     date_at: int | None = None        # where that expression starts in the article (events sharing it share a time)
     lede: bool = False                # stated in the headline, standfirst or first paragraph (the article's news)
+    told_earlier: bool = False        # told as before the story's time ("had accused", "earlier demanded")
 
 
 # what a membership trigger is followed by when it names the alliance generically: "of a regional defense treaty"
@@ -588,8 +589,8 @@ class EventFinder:
             actor, target = target, actor
         if target is not None and target == actor:
             return
-        if target is None and et.require_target:
-            return
+        if target is None and (et.require_target or et.target == "alliance"):
+            return              # (a membership act with no alliance named or known to the registry says nothing)
         if et.alliances and target not in et.alliances:
             return              # "Article 4" is consultations in NATO's treaty, collective defence in the CSTO's
         etype = et.name

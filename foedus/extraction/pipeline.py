@@ -231,6 +231,7 @@ class Extractor:
                 ef.sentence(sent, dates, inherit, here)
                 for f in ef.events[n_before:]:
                     f.lede = para.kind in ("heading", "title") or pi == lede_para
+                    f.told_earlier = _told_as_earlier(sent, f)
             # the time the narrative is at: a dated main clause, or a weekday the publication date cannot resolve
             # yet ("at a press conference on Saturday"), which the reference ledger may place (see reconcile)
             usable = [x for x in dates if not x.future and x.kind != "since"
@@ -303,11 +304,28 @@ def _narrower(new: str | None, old: str | None) -> bool:
     return None not in (a, b, c, d) and c <= a and b <= d and (a, b) != (c, d)
 
 
+_EARLIER_ADVERBS = frozenset({"earlier", "previously", "formerly", "once", "before"})
+
+
+def _told_as_earlier(sent, f: Found) -> bool:
+    """Does the sentence tell the event as before the story's time: a verb of its evidence in the past perfect
+    ("Qatar had accused …") or with an adverb of earlier time ("… earlier demanded …", "previously")?"""
+    for t in sent:
+        if f.start <= t.idx < f.end and t.pos_ in ("VERB", "AUX"):
+            for c in t.children:
+                if (c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d")) \
+                        or (c.dep_ == "advmod" and c.lower_ in _EARLIER_ADVERBS):
+                    return True
+    return False
+
+
 def _assume_recent(res: DocResult, lex: Lexicon) -> DocResult:
-    """Events still undated after the text and the known facts get the recent-past interval (recorded)."""
+    """Events still undated after the text and the known facts get the news peg when the article tells them as its
+    news, else the recent-past interval (recorded)."""
     from foedus.extraction.reconcile import assume_recent
-    lede = [f.lede for f in res.found_events] if len(res.found_events) == len(res.events) else None
-    events, records = assume_recent(res.events, res.article.reported or res.article.published, lede)
+    news = [f.lede or not f.told_earlier for f in res.found_events] \
+        if len(res.found_events) == len(res.events) else None
+    events, records = assume_recent(res.events, res.article.reported or res.article.published, news)
     for ev, out in zip(res.events, events):
         ev["date"] = out["date"]
     res.reconciled = res.reconciled + records

@@ -20,10 +20,20 @@ _EN_STOP = frozenset("the of and to in a is that for on with as was by it at fro
 _EN_ONLY = frozenset("the and of from with was were has have that which would will its their they been who said".split())
 
 
+# the languages news is published in (py3langid's model also has pidgins, dialects and constructed or classical
+# languages, which a caption dense with names can fall into: "… Ilham Aliyev (left) meeting with …" read as
+# Nigerian Pidgin)
+NEWS_LANGUAGES = tuple("en fr de es it pt nl ru uk be bg sr mk kk ky tg mn hy ka az tr ar fa zh ja ko pl cs sk ro hu "
+                       "el sv no da fi et lv lt sl hr bs sq he hi ur bn sw ha yo ig am so id ms vi th tl uz tk ps "
+                       "ku".split())
+
+
 @lru_cache(maxsize=1)
 def _identifier():
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    ident = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    ident.set_languages(NEWS_LANGUAGES)
+    return ident
 
 
 def detect_language(text: str, default: str = "en") -> str:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from datetime import date, timedelta
 
 from foedus.extraction.dates import (Reference, divmod_month, edtf_assumed_end, edtf_of, find_dateline, find_dates,
@@ -516,6 +517,7 @@ def _published_estimate(article: Article, lex: Lexicon, g, segs, year_hint: int,
         seg = text[s:e]
         if re.search(r"\b(?:this week|last week|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b", seg):
             weekday_cue = True
+    dated = _across_the_new_year(dated)
     season_month = None
     for s, e in segs:
         seg = text[s:e]
@@ -561,10 +563,34 @@ def _published_estimate(article: Article, lex: Lexicon, g, segs, year_hint: int,
 SAME_YEAR_DAYS = 92
 
 
+def _across_the_new_year(dated: list) -> list:
+    """A date written without a year that, read in the year of the latest date written with one, would fall
+    long before it, but read in the next year falls soon after it ("On Dec. 9, 2023, the bloc had … On Jan. 18,
+    it held a summit"), is in the next year: news names the year of a past year's date and drops it for the
+    current year's."""
+    explicit = [x for x in dated if x.explicit_year and x.lo is not None]
+    if not explicit:
+        return dated
+    last = max(x.hi for x in explicit)
+    out = []
+    for x in dated:
+        if not x.explicit_year and x.lo is not None and x.hi is not None and x.hi < last \
+                and (last - x.hi).days > SAME_YEAR_DAYS:
+            try:
+                lo, hi = x.lo.replace(year=x.lo.year + 1), x.hi.replace(year=x.hi.year + 1)
+            except ValueError:      # 29 February
+                lo = hi = None
+            if lo is not None and 0 < (lo - last).days <= SAME_YEAR_DAYS:
+                x = replace(x, lo=lo, hi=hi)
+        out.append(x)
+    return out
+
+
 def _soon_after(x, explicit_lo: date | None) -> bool:
     """A date written without a year shortly after one written with it ("on September 6, 2021 … on 8
-    September") is in that year: news names the year once and then drops it."""
-    return explicit_lo is not None and x.lo is not None and x.lo.year == explicit_lo.year \
+    September") is in that year, or across the new year in the next (``_across_the_new_year``): news names the
+    year once and then drops it."""
+    return explicit_lo is not None and x.lo is not None \
         and explicit_lo <= x.lo and (x.lo - explicit_lo).days <= SAME_YEAR_DAYS
 
 
@@ -607,9 +633,10 @@ def _after_titles_taken(edtf: str | None, how: str, text: str, lex: Lexicon,
     written: the publication is not before the latest of them took office. When the estimate from the dates
     ends before that day (the dates were background), the publication is from that day on, its end open (a
     deposed leader may keep his title in the news, so the end of a term bounds nothing). Without an estimate,
-    nothing is claimed."""
+    nothing is claimed. A day the page states outright (a dateline with its year, a publication line, a dated URL:
+    one day, not marked uncertain) is not second-guessed: the registry may lack a person's earlier terms."""
     span = span_of_edtf(edtf) if edtf else None
-    if span is None or span[1] is None:
+    if span is None or span[1] is None or (span[0] == span[1] and not edtf.endswith("?")):
         return edtf, how
     window = role_window(text, lex, today or date.today())
     if window is None or span[1] >= window[0][0]:

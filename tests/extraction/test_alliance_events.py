@@ -382,10 +382,13 @@ def test_a_region_picks_its_states_from_a_list_and_a_count_of_years_later_moves_
 def test_the_lede_reports_the_news_of_the_week_before_publication(run):
     res = run("Gulf states and Qatar\n\nSaudi Arabia, the United Arab Emirates and Bahrain pulled their envoys from "
               "Qatar, saying it has not kept an agreement.\n\nThe Gulf Cooperation Council has long been divided. "
-              "Qatar accused Saudi Arabia of interference.\n", published="2014-03-05")
+              "Qatar had accused Saudi Arabia of interference. Bahrain earlier accused Qatar of meddling. "
+              "Oman criticized Saudi Arabia.\n", published="2014-03-05")
     dates = {(e["type"], e["actor"], e["target"]): e["date"] for e in res.events}
     assert dates[("recall_ambassador", "SAU", "QAT")] == "2014-02-26?/2014-03-05"          # the lede: the news peg
-    assert dates[("accuse", "QAT", "SAU")] == "2013?/2014-03-05"                          # background: this year or last
+    assert dates[("accuse", "QAT", "SAU")] == "2013?/2014-03-05"              # past perfect: this year or last
+    assert dates[("accuse", "BHR", "QAT")] == "2013?/2014-03-05"              # "earlier": this year or last
+    assert dates[("accuse", "OMN", "SAU")] == "2014-02-26?/2014-03-05"        # told as the news: the news peg
     assert any(r["what"] == "event_date_assumed" and "news peg" in r["why"] for r in res.reconciled)
 
 
@@ -549,3 +552,24 @@ def test_listed_states_suspended_from_the_organisation_a_recalled_representative
     assert {("suspend_membership", s, "ECOWAS") for s in ("BFA", "MLI", "GIN")} <= t
     assert ("recall_ambassador", "RUS", "NATO") in t and ("accuse", "NATO", "RUS") in t
     assert not [e for e in res.events if e["type"] == "attack"] and ("accuse", "NATO", "UKR") not in t
+
+
+def test_an_announced_absence_a_passive_suspension_and_more_regional_blocs(run):
+    res = run("Summits\n\nThe Uzbek leader Islam Karimov will not be attending the summit of the Collective Security "
+              "Treaty Organization. Belarus may not take part in the CSTO meeting. Syria's membership in the Arab "
+              "League was suspended. Sudan has frozen its membership in the Intergovernmental Authority on "
+              "Development. The Uzbek leaders have stayed away from the GUUAM summit.\n", published="2011-08-12")
+    g = triples(res)
+    assert ("skip_meeting", "UZB", "CSTO") in g                   # a decision announced, as a withdrawal is
+    assert ("skip_meeting", "BLR", "CSTO") not in g               # "may not": a prediction
+    assert ("suspend_membership", "SYR", "LAS") in g and ("freeze_participation", "SYR", "LAS") not in g
+    assert {("freeze_participation", "SDN", "IGAD"), ("skip_meeting", "UZB", "GUAM")} <= g
+
+
+def test_the_treaty_counts_for_the_alliance_named_as_a_treaty_when_the_headline_names_two(run):
+    res = run("COLLECTIVE SECURITY TREATY SHRINKS, GUAM SET TO GROW\n\nA meeting on the CIS Collective Security "
+              "Treaty was held in Moscow on the treaty's expiration date. Georgia and Azerbaijan declined to attend "
+              "the meeting and are now outside the treaty. They had been signaling their intention to abandon the "
+              "treaty. Uzbekistan wants to join GUAM.\n", published="1999-04-22")
+    g = triples(res)
+    assert {("skip_meeting", "GEO", "CSTO"), ("skip_meeting", "AZE", "CSTO")} <= g

@@ -179,6 +179,24 @@ def test_titles_named_twice_still_date_the_text_and_bound_background_dates():
     assert "not before 2018-05-08" in a.inferred["published"]
 
 
+def test_a_date_without_a_year_soon_after_new_year_follows_a_date_of_the_year_before():
+    # the year is named for last year's date and dropped for this year's
+    text = ("Sudan suspends membership in east African bloc\n\nSudan's Foreign Ministry announced on Saturday the "
+            "country has frozen its membership in IGAD. On Jan. 18, IGAD held a summit in Kampala. Sudan boycotted "
+            "the summit. On Dec. 9, 2023, IGAD had held another summit.\n")
+    assert published(text) == "2024-01-18/2024-01-24"
+    # long after it, the year stays the one named: "On Dec. 9, 2023 … on June 18" is not next June
+    text2 = text.replace("Jan. 18", "June 18")
+    assert not published(text2).startswith("2024-06")
+
+
+def test_a_day_the_page_states_is_not_moved_by_the_terms_of_the_people_it_names():
+    # the registry may lack a person's earlier terms: the page's own dated line is the publication day
+    a = article("Monday, Aug. 26, 2016\n\nYerevan\n\nArmenian Prime Minister Nikol Pashinian spoke of the war.\n")
+    assert a.published == "2016-08-26"
+    assert a.inferred["published"] == "the dateline 'Monday, Aug. 26, 2016'"
+
+
 def test_a_look_back_column_is_published_years_later_and_tells_of_its_day(run):
     text = ("Forty Years Ago, March 13, 1979: Ankara quits the pact\n\nTurkey announced on Monday that it had "
             "withdrawn from the Central Treaty Organisation, a foreign ministry statement said.\n")

@@ -179,10 +179,19 @@ def test_a_pattern_since_a_date_and_one_dated_instance_are_two_events(run):
 
 
 def test_an_undated_event_gets_an_honest_wide_interval(run):
+    # told as before the story's time (past perfect): before publication, this year or last, an assumption
+    res = run("Blame\n\nThe Armenian prime minister had accused Russia of failing its obligations.\n")
+    ev = [e for e in res.events if e["type"] == "accuse"]
+    assert ev and ev[0]["date"] == "2023?/2024-06-14"
+    assert any(r["what"] == "event_date_assumed" for r in res.reconciled)
+    # told as the story's news: the week before publication, start uncertain, also recorded as an assumption
     res = run("Blame\n\nThe Armenian prime minister accused Russia of failing its obligations.\n")
     ev = [e for e in res.events if e["type"] == "accuse"]
-    assert ev and ev[0]["date"] == "2023?/2024-06-14"        # before publication, this year or last: an assumption
-    assert any(r["what"] == "event_date_assumed" for r in res.reconciled)
+    assert ev and ev[0]["date"] == "2024-06-07?/2024-06-14"
+    assert any(r["what"] == "event_date_assumed" and "news peg" in r["why"] for r in res.reconciled)
+    # never the publication day itself, and nothing without a publication date
+    res = run("Blame\n\nThe Armenian prime minister accused Russia of failing its obligations.\n", published=None)
+    assert [e["date"] for e in res.events if e["type"] == "accuse"] == [None]
 
 
 def test_a_relative_day_after_an_unresolved_weekday_stays_unknown(run):

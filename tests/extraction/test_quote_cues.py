@@ -169,6 +169,8 @@ def test_letters_without_decomposition_leave_no_trace_in_an_id():
     assert slug_person("Hassan II") == "hassan-ii" and slug_person("Volodymyr Zelenskyy") == "volodymyr-zelenskyy"
     assert name_skeleton("Viktor Vasilyev") == name_skeleton("Viktor Vasiliev")
     assert name_skeleton("Vladimir Zaynetdinov") == name_skeleton("Vladimir Zainetdinov")
+    assert name_skeleton("Buelent Ecevit") == name_skeleton("Bülent Ecevit")       # German/Turkish transliteration
+    assert name_skeleton("Buelent Ecevit") != name_skeleton("Bulat Ecevit")
 
 
 def test_a_first_name_the_parser_cut_off_and_a_middle_initial_stay_with_the_person(run):

@@ -53,6 +53,21 @@ def test_hard_wrapped_lines_are_soft_breaks_in_the_nlp_view():
 def test_language_per_paragraph():
     assert detect_language("Премьер-министр Армении Никол Пашинян на пресс-конференции") == "ru"
     assert detect_language("Armenia has frozen its participation in the alliance, the minister said.") == "en"
+    # a caption dense with names is English, not a pidgin or dialect the identifier also knows
+    assert detect_language("Azerbaijani President Ilham Aliyev (left) meeting with Russian President Vladimir Putin "
+                           "(right) in Dushanbe, Tajikistan on 9 October 2025. Official photo.") == "en"
+    assert detect_language("Le président a déclaré que la France quittera le commandement intégré.") == "fr"
+
+
+def test_a_donation_appeal_is_a_promotion_and_its_year_does_not_date_the_page():
+    text = ("Aliyev skips CIS summit\n\nAzerbaijani President Ilham Aliyev did not attend the informal summit of the "
+            "CIS on 22 December 2025 in St. Petersburg.\n\nSupport independent journalism this holiday season —\n\n"
+            "and help us bring you more news from the Caucasus in 2026.\n\n25% OFF\n")
+    paras = segment(text)
+    assert [text[p.start:p.end][:7] for p in paras if p.kind == "promo"] == ["Support", "and hel", "25% OFF"]
+    a = Article("x", text, "t", paragraphs=paras)
+    apply_inference(a)
+    assert a.published.startswith("2025-12-22")
 
 
 def test_outlet_and_date_marks():
