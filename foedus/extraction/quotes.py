@@ -66,6 +66,7 @@ _AFTER_PHRASE = re.compile(r"^[\s”\"»’']*,?[\s”\"»’']*(?P<who>[^.!?;�
 _QUOTING_WORDS = frozenset(("quoted", "quotes", "cited", "cites"))
 _ROLE_NOUNS = frozenset(("official", "diplomat", "minister", "lawmaker", "politician", "senator", "envoy", "legislator",
                          "negotiator", "parliamentarian", "deputy", "mp", "spokesman", "spokeswoman", "ambassador"))
+_CLOSERS = frozenset({'"', "”", "»", "''", ",", "’"})
 _WH = frozenset(("which", "whether", "if", "what", "who", "whom", "whose", "why", "how", "when", "where"))
 
 
@@ -143,6 +144,13 @@ class QuoteFinder:
                 and v.doc[subj.i + 1].text == "," and self.ctx.ent_of(subj) is None:
             # "Recall, Russian Deputy Foreign Minister Andrei Rudenko said …": a sentence adverb before a comma
             subj = None
+        if subj is None and named_before is None and v.i > 0 and v.doc[v.i - 1].text in _CLOSERS:
+            # '"…," pronounced Foreign Minister Turan Guenes': after the quotation the parser may take the
+            # inverted subject of a rarer speech verb for its object
+            obj = next((c for c in v.children if c.dep_ == "dobj" and c.i > v.i), None)
+            e = self.ctx.ent_of(obj) if obj is not None else None
+            if e is not None and e.label_ == "PERSON":
+                return obj
         if subj is None:
             # the parser lost the subject ("Armenia's Prime Minister and Chairman of … Nikol Pashinyan announced")
             return named_before

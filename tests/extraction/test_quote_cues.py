@@ -190,3 +190,14 @@ def test_who_gives_a_speech_saying_something_says_it_and_speaking_of_something_i
     assert speaker_of(res, "he had no intention") == "muammar-gaddafi"
     assert speaker_of(res, "spoke of \"Arab anger about") == "amr-moussa"
     assert not [q for q in res.quotes if q["text"].startswith("to reporters")]
+
+
+def test_a_name_after_a_title_of_office_is_the_speaker_not_the_title(run):
+    res = run("ANZUS\n\n\"If New Zealand changes its policy, they will be back in,\" said Secretary of Defense Caspar "
+              "Weinberger, who also attended the meeting.\n\n\"Now is the time to settle the Cyprus problem once and "
+              "for all,\" pronounced Turkish Foreign Minister Turan Guenes.\n\nMinister of Foreign Affairs and Trade "
+              "Péter Szijjártó spoke at a press conference. The reason for the veto, Szijjártó said, was a law on "
+              "education passed by the parliament.\n", published="1986-08-12")
+    assert speaker_of(res, "If New Zealand changes its policy") == "caspar-weinberger"     # not "Defense Caspar …"
+    assert speaker_of(res, "Now is the time to settle") == "turan-gunes"       # an inverted subject parsed as object
+    assert speaker_of(res, "The reason for the veto") == "peter-szijjarto"     # not "trade-peter-szijjarto"
