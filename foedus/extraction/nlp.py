@@ -44,11 +44,22 @@ def _register_components():
 
     @Language.component("foedus_titled_person")
     def titled_person(doc):
+        # a "person" named like an institution is one ("the National Security Council")
         # "said Secretary of Defense Caspar Weinberger": the NER takes "Defense Caspar Weinberger" for an
         # organisation, or "Trade Péter Szijjártó" for a name; the name is the entity's head and the proper nouns
         # compounded to it after the title's "of …" (an entity the registry named is left alone)
         ents, changed = list(doc.ents), False
+        # "pro-Russian separatists", "anti-Western": an attitude towards an actor, not the actor
+        kept = [e for e in ents if not (e.start >= 2 and doc[e.start - 1].text == "-" and not doc[e.start - 2].whitespace_
+                                        and not doc[e.start - 1].whitespace_ and doc[e.start - 2].lower_ in _ATTITUDE)
+                and not e.text.endswith("-")]          # (and the "pro-" the NER leaves of "pro-Russian")
+        if len(kept) < len(ents):
+            ents, changed = kept, True
         for k, ent in enumerate(ents):
+            if ent.label_ == "PERSON" and not ent.ent_id_ and len(ent) >= 2 and ent[-1].lower_ in _INSTITUTION_HEADS:
+                ents[k] = Span(doc, ent.start, ent.end, label="ORG")      # "the National Security Council"
+                changed = True
+                continue
             if ent.ent_id_ or len(ent) < 3 or ent.start < 2:
                 continue
             if ent.label_ == "PERSON":
@@ -58,8 +69,8 @@ def _register_components():
             elif doc[ent.start - 1].lower_ not in ("of", "for") or doc[ent.start - 2].lower_ not in _TITLE_HEADS:
                 continue
             root = ent[-1]
-            if root.pos_ != "PROPN":
-                continue
+            if root.pos_ != "PROPN" or root.lower_ in _INSTITUTION_HEADS or ent[0].lower_ == "the":
+                continue            # ("the head of the National Security Council": an institution, not a name)
             first = root.i
             while first - 1 > ent.start and doc[first - 1].dep_ in ("compound", "flat") \
                     and doc[first - 1].head.i == root.i and doc[first - 1].is_title:
@@ -76,6 +87,17 @@ def _register_components():
 # the nouns of office a title "… of X" hangs on, before a name ("Secretary of State Antony Blinken")
 _TITLE_HEADS = frozenset({"secretary", "minister", "commissioner", "director", "chief", "head", "chairman",
                           "chairwoman", "chair", "governor", "ambassador", "undersecretary", "chancellor"})
+
+
+# the last word of an institution's name, which the NER sometimes takes for a person's ("National Security Council")
+_INSTITUTION_HEADS = frozenset({"council", "committee", "ministry", "assembly", "parliament", "commission", "agency",
+                                "service", "office", "organization", "organisation", "union", "court", "party",
+                                "department", "bureau", "authority", "institute", "university", "association",
+                                "federation", "community", "government", "administration", "secretariat",
+                                "directorate", "command", "league", "alliance", "bloc", "forces", "army"})
+
+
+_ATTITUDE = frozenset({"pro", "anti"})
 
 
 def in_title_phrase(doc, i: int) -> bool:

@@ -251,6 +251,20 @@ def _held_elsewhere(f: KnownFact, sentence: str, place_names: frozenset[str]) ->
     return False
 
 
+_THE_MEETING = re.compile(r"\b[Tt]he (?:[\w-]+ ){0,2}?" + _MEETING_WORDS + r"\b(?! (?:in|at|of) [A-Z])")
+
+
+def _the_meeting_held_elsewhere(f: KnownFact, evidence: str, article_text: str, place_names: frozenset[str]) -> bool:
+    """"… missed the summit as well": a meeting named only as "the summit" is the one the article places ("the
+    informal summit in Bishkek"). A fact held elsewhere, at a place the article never names, is another one."""
+    if not f.places or not article_text or not _THE_MEETING.search(evidence):
+        return False
+    whole = article_text.lower()
+    if _places_named(f, whole):
+        return False
+    return _held_elsewhere(f, whole, place_names)
+
+
 def _places_named(f: KnownFact, text: str) -> list[str]:
     """The fact's places the (lower-cased) sentence names: the place itself, or its country after "in"/"at"."""
     found = [pl for pl in f.places if re.search(r"\b" + re.escape(pl.lower()) + r"\b", text)]
@@ -326,7 +340,8 @@ def reconcile(events: list[dict], published: str | None, facts: list[KnownFact],
     ceiling: tuple[date, KnownFact, dict] | None = None
     for ev in events:
         ev = dict(ev)
-        cands = [f for f in _candidates(ev, facts, pub_hi) if not _held_elsewhere(f, ev.get("evidence") or "", place_names)]
+        cands = [f for f in _candidates(ev, facts, pub_hi) if not _held_elsewhere(f, ev.get("evidence") or "", place_names)
+                 and not _the_meeting_held_elsewhere(f, ev.get("evidence") or "", article_text or "", place_names)]
         if not_after is not None:
             # long after everyone the article names by a present title had left office, the article was not
             # written (a deposed leader may keep his title in the news for a while: a year's margin)

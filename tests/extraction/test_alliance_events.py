@@ -573,3 +573,9 @@ def test_the_treaty_counts_for_the_alliance_named_as_a_treaty_when_the_headline_
               "treaty. Uzbekistan wants to join GUAM.\n", published="1999-04-22")
     g = triples(res)
     assert {("skip_meeting", "GEO", "CSTO"), ("skip_meeting", "AZE", "CSTO")} <= g
+
+
+def test_an_attitude_to_a_state_is_not_the_state(run):
+    res = run("Georgia\n\nGeorgia on August 8 launched a military offensive against pro-Russian breakaway South "
+              "Ossetia in order to regain control.\n", published="2008-08-22")
+    assert triples(res) == {("attack", "GEO", "south-ossetia")}          # not Russia, named only in "pro-Russian"

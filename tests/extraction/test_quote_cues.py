@@ -201,3 +201,10 @@ def test_a_name_after_a_title_of_office_is_the_speaker_not_the_title(run):
     assert speaker_of(res, "If New Zealand changes its policy") == "caspar-weinberger"     # not "Defense Caspar …"
     assert speaker_of(res, "Now is the time to settle") == "turan-gunes"       # an inverted subject parsed as object
     assert speaker_of(res, "The reason for the veto") == "peter-szijjarto"     # not "trade-peter-szijjarto"
+
+
+def test_an_institution_the_ner_took_for_a_person_is_never_a_speaker_id(run):
+    res = run("CSTO\n\nThe head of the National Security Council also said that the Belarusian president missed the "
+              "summit. \"We will not go,\" said Secretary of State George Shultz.\n", published="2013-05-30")
+    assert not [q for q in res.attributions if q["speaker"] == "national-security-council"]
+    assert speaker_of(res, "We will not go") == "george-shultz"

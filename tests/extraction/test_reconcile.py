@@ -389,3 +389,19 @@ def test_a_fact_long_after_the_titled_people_left_office_is_not_the_one_meant():
     assert r.events[0]["date"] is None
     r = reconcile([ev("withhold_contribution")], None, FACTS, not_after=date(2022, 3, 1))
     assert r.events[0]["date"] == "2023-01-05"
+
+
+def test_the_summit_the_article_places_elsewhere_is_not_a_known_meeting_of_another_city():
+    from foedus.extraction.reconcile import KnownFact, reconcile
+    fact = KnownFact("blr-skips-moscow-2009", "skip_meeting", "BLR", "CSTO", date(2009, 6, 14), date(2009, 6, 14),
+                     "2009-06-14", ("src",), places=("Moscow",))
+    text = ("Sargsyan missed the informal summit in Bishkek. The official said that the Belarusian president missed "
+            "the summit as well.")
+    ev = {"doc": "d", "type": "skip_meeting", "actor": "BLR", "target": "CSTO", "date": None,
+          "evidence": "the Belarusian president missed the summit as well"}
+    r = reconcile([ev], "2013-05-30", [fact], article_text=text, place_names=frozenset({"moscow", "bishkek"}))
+    assert r.events[0]["date"] is None
+    # an article that names the fact's city, or no meeting place at all, may still mean it
+    r = reconcile([ev], "2013-05-30", [fact], article_text=text.replace("Bishkek", "Moscow"),
+                  place_names=frozenset({"moscow", "bishkek"}))
+    assert r.events[0]["date"] == "2009-06-14"
