@@ -211,6 +211,32 @@ class Gazetteer:
         a = self.by_id.get(person_id)
         return [r.title.lower() for r in a.roles] if a else []
 
+    def alliance_head(self, alliance: str, day: date | None) -> str | None:
+        """Who headed ``alliance``'s secretariat or commission on ``day`` (``alliance_head_titles`` in
+        actors.yaml: Secretary General, President of the Commission …), or None."""
+        wanted = {t.lower() for t in self.lex.actors.get("alliance_head_titles") or ()}
+        if day is None or not wanted:
+            return None
+        self._index_roles()
+        held = {pid for pid, r in self._roles_of.get(alliance, ()) if r.title.lower() in wanted and r.start
+                and r.held_on(day)}
+        return held.pop() if len(held) == 1 else None
+
+    def heads_alliance(self, person: str, alliance: str) -> bool:
+        """Has ``person`` ever held one of the ``alliance_head_titles`` of ``alliance``?"""
+        wanted = {t.lower() for t in self.lex.actors.get("alliance_head_titles") or ()}
+        self._index_roles()
+        return any(pid == person and r.title.lower() in wanted for pid, r in self._roles_of.get(alliance, ()))
+
+    def _index_roles(self) -> None:
+        if self._roles_of is None:
+            index: dict[str, list] = {}
+            for a in self.registry.actors:
+                if a.kind == "person":
+                    for r in a.roles:
+                        index.setdefault(r.of, []).append((a.id, r))
+            self._roles_of = index
+
     def office_holder(self, office: str, state: str | None, day: date | None) -> str | None:
         """Who held ``office`` (a word such as "president", "leader") for ``state`` on ``day``."""
         titles = self.office_titles.get(office.lower())
@@ -219,13 +245,7 @@ class Gazetteer:
         if "$leader" in titles:
             titles = self.leader_titles.get(state) or self.leader_titles.get("default") or ["president"]
         wanted = {t.lower() for t in titles}
-        if self._roles_of is None:
-            index: dict[str, list] = {}
-            for a in self.registry.actors:
-                if a.kind == "person":
-                    for r in a.roles:
-                        index.setdefault(r.of, []).append((a.id, r))
-            self._roles_of = index
+        self._index_roles()
         best = None
         for pid, r in self._roles_of.get(state, ()):
             if r.title.lower() not in wanted:

@@ -554,8 +554,21 @@ class DocContext:
                         r = self.resolve(c, for_speaker=True)
                         if r is not None and r.kind == "person":
                             return r
+        # "the CSTO head said", "the head of NATO", "the bloc's chief": who headed the alliance on the day
+        if head.pos_ == "NOUN" and low in (self.lex.actors.get("alliance_head_words") or ()):
+            org = self._alliance_of_head(head, np)
+            holder = self.gaz.alliance_head(org, self.day) if org else None
+            if org and holder is None:
+                # no day known: the one person the article named who headed it ("CSTO Secretary-General Zas")
+                named = {pid for pid in self.person_names.values() if pid and self.gaz.heads_alliance(pid, org)}
+                holder = named.pop() if len(named) == 1 else None
+            if holder:
+                return Ref("person", holder, None, np_text_c, True)
         # an office held for a state on the day
         office = self._office_of(np)
+        if office in ("head", "leader") and self._state_after(head) is None \
+                and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+            office = None       # "the Russian head of delegation", "the head of the press service": not of a state
         if office:
             st = self._state_in(np) or self._state_after(head)
             if st is None and office in ("prime minister", "president", "leader", "foreign minister", "premier"):
@@ -695,6 +708,19 @@ class DocContext:
         for office in sorted(self.gaz.office_titles, key=len, reverse=True):
             if re.search(rf"(?:^|\s){re.escape(office)}(?:\s|$)", joined):
                 return office
+        return None
+
+    def _alliance_of_head(self, head, np) -> str | None:
+        """The alliance a head noun heads: named in its phrase ("the CSTO head", "the head of NATO"), or, for a
+        generic one ("the bloc's chief", "the alliance head"), the alliance named last before it."""
+        named = [t for t in [*np, *[g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                                    for g in c.subtree]]
+                 if (e := self.ent_of(t)) is not None and e.ent_id_ and self.gaz.kind(e.ent_id_) == "alliance"]
+        if named:
+            return self.ent_of(named[0]).ent_id_
+        words = {t.lower_ for t in np} | {g.lower_ for c in head.children if c.dep_ == "prep" for g in c.subtree}
+        if words & self.gaz.generic_alliance_heads:
+            return self.alliance_named_before(head, sentences=2) or self.main_alliance
         return None
 
     def _state_in(self, np) -> str | None:

@@ -208,3 +208,16 @@ def test_an_institution_the_ner_took_for_a_person_is_never_a_speaker_id(run):
               "summit. \"We will not go,\" said Secretary of State George Shultz.\n", published="2013-05-30")
     assert not [q for q in res.attributions if q["speaker"] == "national-security-council"]
     assert speaker_of(res, "We will not go") == "george-shultz"
+
+
+def test_the_head_of_an_alliance_is_who_headed_it_that_day_and_a_head_of_delegation_is_not_a_leader(run):
+    res = run("CSTO\n\n\"Aggression against one member state of the CSTO is considered to be an attack on all "
+              "members,\" the CSTO head said.\n\nThe Russian head of delegation said that the talks were over. The "
+              "head of Belarus said the talks went well.\n", published="2020-10-08")
+    assert speaker_of(res, "Aggression against one member state") == "stanislav-zas"     # Secretary General, 2020
+    assert speaker_of(res, "the talks were over") != "vladimir-putin"
+    assert speaker_of(res, "the talks went well") == "alexander-lukashenko"
+    # no publication day: the one person the article named who headed the alliance
+    res = run("CSTO\n\nCSTO Secretary-General Stanislav Zas spoke on Thursday.\n\n\"In such cases the CSTO response "
+              "regime is initiated,\" the CSTO head said.\n", published=None)
+    assert speaker_of(res, "In such cases the CSTO response") == "stanislav-zas"
