@@ -251,7 +251,8 @@ class DocContext:
             if prev.is_alpha and prev.text[:1].isupper() and prev.text[1:].islower() and prev.ent_type_ == "" \
                     and prev.lower_ not in self.lex.honorifics and not prev.is_sent_start and prev.pos_ == "PROPN" \
                     and self.gaz.lookup(prev.text) is None and self.gaz.lookup_adjective(prev.text) is None \
-                    and not in_title_phrase(self.doc, prev.i):      # (not "… of Foreign Affairs and Trade")
+                    and not in_title_phrase(self.doc, prev.i) \
+                    and not any(c.dep_ == "compound" for c in prev.children):   # (not "… for Human Rights")
                 text = prev.text + " " + text
         return self._person_ref(text, ent.ent_id_ or None, ent)
 

@@ -79,8 +79,26 @@ def _register_components():
                 continue            # no first name before the surname, or no title word left before it
             ents[k] = Span(doc, first, ent.end, label="PERSON")
             changed = True
+        # "High Commissioner for Human Rights Navi Pillay": a name the NER left unlabelled after the title's "of"/
+        # "for" phrase is the surname with the first name(s) written right before it
+        taken = {i for e in ents for i in range(e.start, e.end)}
+        for t in doc:
+            if t.pos_ != "PROPN" or t.i in taken or not t.is_title or t.dep_ != "pobj" \
+                    or t.head.lower_ not in ("of", "for") or t.head.head.lower_ not in _TITLE_HEADS \
+                    or t.lower_ in _INSTITUTION_HEADS or t.lower_ in _TITLE_OBJECTS \
+                    or (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN" and doc[t.i + 1].is_title):
+                continue            # ("Chief of General Staff Edvard Asryan": the title's own words, then the name)
+            first = t.i
+            while first - 1 > t.head.i and doc[first - 1].dep_ == "compound" and doc[first - 1].head.i == t.i \
+                    and doc[first - 1].is_title and doc[first - 1].i not in taken \
+                    and not any(c.dep_ == "compound" for c in doc[first - 1].children):
+                first -= 1
+            if first < t.i:
+                ents.append(Span(doc, first, t.i + 1, label="PERSON"))
+                taken.update(range(first, t.i + 1))
+                changed = True
         if changed:
-            doc.ents = ents
+            doc.ents = sorted(ents, key=lambda e: e.start)
         return doc
 
 
@@ -98,6 +116,11 @@ _INSTITUTION_HEADS = frozenset({"council", "committee", "ministry", "assembly", 
 
 
 _ATTITUDE = frozenset({"pro", "anti"})
+# what a title is "of" or "for" ("Minister of Foreign Affairs", "Chief of General Staff"): never a surname
+_TITLE_OBJECTS = frozenset({"staff", "affairs", "defence", "defense", "state", "rights", "security", "trade",
+                            "justice", "interior", "finance", "health", "education", "energy", "economy", "industry",
+                            "agriculture", "commerce", "labour", "labor", "treasury", "war", "navy", "operations",
+                            "intelligence", "development", "cooperation", "integration", "refugees", "europe"})
 
 
 def in_title_phrase(doc, i: int) -> bool:

@@ -201,6 +201,10 @@ def test_a_name_after_a_title_of_office_is_the_speaker_not_the_title(run):
     assert speaker_of(res, "If New Zealand changes its policy") == "caspar-weinberger"     # not "Defense Caspar …"
     assert speaker_of(res, "Now is the time to settle") == "turan-gunes"       # an inverted subject parsed as object
     assert speaker_of(res, "The reason for the veto") == "peter-szijjarto"     # not "trade-peter-szijjarto"
+    # a name the NER left unlabelled after a title's "for …" phrase
+    res = run("Libya\n\nUN High Commissioner for Human Rights Navi Pillay said widespread and systematic attacks "
+              "may amount to crimes against humanity.\n", published="2011-02-22")
+    assert speaker_of(res, "widespread and systematic attacks") == "navi-pillay"
 
 
 def test_an_institution_the_ner_took_for_a_person_is_never_a_speaker_id(run):
