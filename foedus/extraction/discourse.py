@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from foedus.extraction.actors import Gazetteer, slug_person
+from foedus.extraction.entity_fixes import in_title_phrase
 from foedus.extraction.lexicon import Lexicon
-from foedus.extraction.nlp import in_title_phrase
 from foedus.sources.model import Article
 
 __all__ = ["Ref", "DocContext", "quoted_regions"]
