@@ -214,7 +214,7 @@ class Gazetteer:
     def alliance_head(self, alliance: str, day: date | None) -> str | None:
         """Who headed ``alliance``'s secretariat or commission on ``day`` (``alliance_head_titles`` in
         actors.yaml: Secretary General, President of the Commission …), or None."""
-        wanted = {t.lower() for t in self.lex.actors.get("alliance_head_titles") or ()}
+        wanted = self._alliance_head_titles()
         if day is None or not wanted:
             return None
         self._index_roles()
@@ -224,9 +224,12 @@ class Gazetteer:
 
     def heads_alliance(self, person: str, alliance: str) -> bool:
         """Has ``person`` ever held one of the ``alliance_head_titles`` of ``alliance``?"""
-        wanted = {t.lower() for t in self.lex.actors.get("alliance_head_titles") or ()}
+        wanted = self._alliance_head_titles()
         self._index_roles()
         return any(pid == person and r.title.lower() in wanted for pid, r in self._roles_of.get(alliance, ()))
+
+    def _alliance_head_titles(self) -> set[str]:
+        return {t.lower() for t in self.lex.actors.get("alliance_head_titles") or ()}
 
     def _index_roles(self) -> None:
         if self._roles_of is None:
