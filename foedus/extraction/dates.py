@@ -300,8 +300,9 @@ def find_dates(text: str, ref: Reference, lex: Lexicon | None = None, start: int
             continue
         lo, hi, kind2, explicit_year = res
         before = text[max(0, s - 40):s]
-        since = bool(g.since_re.search(before)) and kind2 not in ("range",)
-        future = bool(g.future_ctx.search(before)) or (kind == "rel" and (g.relative.get(_norm(m.group("rel")), {}).get("offset", 0) > 0))
+        since = bool(g.since_re.search(before))
+        wide = text[max(0, s - 90):s]    # (a future clause may name its place first: "will gather in … on August 14") and kind2 not in ("range",)
+        future = bool(g.future_ctx.search(wide)) or (kind == "rel" and (g.relative.get(_norm(m.group("rel")), {}).get("offset", 0) > 0))
         if kind == "ana_n" and lo is not None and ref.pub_hi is not None and lo > ref.pub_hi:
             future = True       # "five years later" counted past the publication: not a past happening
         since_hi = None

@@ -163,6 +163,7 @@ class DocContext:
         self.sents = list(self.doc.sents)
         self.sent_starts = [sp.start for sp in self.sents]
         self._ents = list(self.doc.ents)
+        self._named_ids: set[str] | None = None
         self._ent_by_token = {}
         for e in self._ents:
             for i in range(e.start, e.end):
@@ -699,9 +700,23 @@ class DocContext:
                 return Ref("alliance", aid, None, e.text)
             if k in ("state", "organisation"):
                 return Ref(k, aid, None, e.text)
+        short = self._short_name(e) if e.label_ in ("GPE", "LOC") else None
+        if short is not None:
+            return Ref("state", short, None, e.text)
         if e.label_ in ("ORG", "NORP", "GPE"):
             return Ref("other", None, None, e.text)
         return None
+
+    def _short_name(self, e) -> str | None:
+        """"Congo" after "the Democratic Republic of Congo": a short name several states share is the one of them
+        the article names in full (none, when it names both or neither)."""
+        ids = (self.lex.actors.get("shared_short_names") or {}).get(e.text.removeprefix("the ").strip())
+        if not ids:
+            return None
+        if self._named_ids is None:
+            self._named_ids = {x.ent_id_ for x in self.doc.ents if x.ent_id_}
+        named = [i for i in ids if i in self._named_ids]
+        return named[0] if len(named) == 1 else None
 
     def _office_of(self, np) -> str | None:
         words = [t.lower_ for t in np]

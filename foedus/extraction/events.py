@@ -26,6 +26,9 @@ _COLLECTIVE = "__collective__"    # a target named in the text that has no actor
 _UNRESOLVED_OK = ("weekday", "relative", "partial")
 # determiners of a subject that names no one in particular ("a nation has invoked Article 4")
 _INDEFINITE = frozenset({"a", "an", "any", "no", "every", "each", "another"})
+_INSTRUMENTS = frozenset({"treaty", "agreement", "protocol", "accord", "deal", "charter", "pact", "document"})
+# "the majority of the members signed", "most of them": some of a group, not the state the article is about
+_SHARES = frozenset({"majority", "most", "some", "several", "many", "few", "half", "all", "none", "number", "members"})
 # types whose date is that of the happening they respond to, when it is dated on the trigger's object
 _DATED_BY_OBJECT = frozenset({"deny_assistance", "request_assistance"})
 # types whose event is a statement: quoted, it happens when it is said
@@ -52,6 +55,37 @@ def _under(tok, head, depth: int = 6) -> bool:
             return False
         t = t.head
     return t == head
+
+
+def _stranded_subject(verb):
+    """The name just before a subjectless finite verb's auxiliary, which the parser hung elsewhere.
+
+    "Despite statements from Dmitry Peskov, President Ilham Aliyev did not attend the summit": the parser makes
+    Aliyev an apposition of Peskov and leaves "attend" without a subject; the name standing right before "did"
+    is who did (not) attend.
+    """
+    if verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in ("ROOT", "conj", "ccomp", "advcl"):
+        return None
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+    if not aux:
+        return None
+    first = min(aux, key=lambda t: t.i)
+    if first.i == 0:
+        return None
+    prev = verb.doc[first.i - 1]
+    if prev.dep_ in ("appos", "conj", "pobj") and prev.ent_type_ in ("PERSON", "GPE", "NORP", "ORG") \
+            and prev.head.i < prev.i and prev.sent == verb.sent:
+        return prev
+    return None
+
+
+def earlier_cases(verb) -> bool:
+    """"Burkina Faso, Mali, Guinea and Sudan have also been suspended since coups": a present perfect with
+    "also"/"already"/"previously" or a "since" phrase lists earlier happenings, not the one the narrative is at."""
+    if not any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in verb.children):
+        return False
+    return any((c.dep_ == "advmod" and c.lower_ in ("also", "already", "previously", "before"))
+               or (c.dep_ == "prep" and c.lower_ == "since") for c in verb.children)
 
 
 def _participle(tok) -> bool:
@@ -218,6 +252,9 @@ class EventFinder:
         subject = direct_subject(v)
         if subject is not None:
             return subject
+        stranded = _stranded_subject(v)
+        if stranded is not None:
+            return stranded
         if v.dep_ in ("acl", "amod") and v.head.pos_ in ("NOUN", "PROPN"):
             poss = self._possessor(v.head)
             if poss is not None:
@@ -245,7 +282,7 @@ class EventFinder:
                     return c
         return None
 
-    def _match_actors(self, toks) -> list[Ref]:
+    def _match_actors(self, toks, inside: bool = False) -> list[Ref]:
         """Actors named inside a nominal trigger, or possessing its nouns, in text order."""
         out: list[Ref] = []
         seen: set[str] = set()
@@ -255,8 +292,8 @@ class EventFinder:
                 p = self._possessor(t)
                 if p is not None:
                     cand.append(p)
-            if t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON", "LOC") and t.ent_iob_ == "B":
-                cand.append(t)
+            if t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON", "LOC") and (t.ent_iob_ == "B" or (inside and t.i == toks[0].i)):
+                cand.append(t)      # (with ``inside``, also a name the match starts in: "… Shield Force crossed")
         for t in sorted(cand, key=lambda x: x.i):
             r = self.ctx.resolve(t)
             if r is not None and r.actor and r.actor not in seen:
@@ -448,7 +485,7 @@ class EventFinder:
             if noun is None:
                 return
             head, subj = noun, noun.head
-        inner = self._match_actors(toks)
+        inner = self._match_actors(toks, inside=et.actor_kinds == frozenset({"alliance"}))
         if by_reporting_verb and not any(ctx.ent_of(t) is not None for t in toks):
             # ... and "their"/"its" inside the act refers back to them, not to whoever is salient
             inner = []
@@ -553,7 +590,8 @@ class EventFinder:
         actor = actor_ref.actor if actor_ref is not None else None
         if actor is None and et.actor_kinds == frozenset({"state"}) and et.target == "alliance" and not (
                 subj is not None and subj.dep_ in ("nsubj", "nsubjpass") and subj.i < head.i
-                and any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in subj.children)):
+                and (any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in subj.children)
+                     or subj.lemma_.lower() in _SHARES)):
             actor = ctx.main_state   # "the party", "these steps": the state the article is about (not "a nation")
         if actor is None and et.actor_kinds == frozenset({"alliance"}) and ctx.main_alliance and \
                 self._troop_words.search(stext[max(0, m.start() - 40):m.end()]):
@@ -563,6 +601,8 @@ class EventFinder:
         akind = self._actor_kind(actor)
         if not self._kind_ok(akind, et.actor_kinds):
             return
+        if head.tag_ in ("VBZ", "VBP") and head.dep_ == "relcl" and head.head.lemma_.lower() in _INSTRUMENTS:
+            return          # "a treaty under which it becomes a member": what the instrument provides, not an act
         if et.name == "attack" and head.pos_ == "VERB" and self._patient_is_person(head):
             return          # capturing or seizing a person is not taking territory
         # what at
@@ -736,6 +776,9 @@ class EventFinder:
                     self.co_targets = [x for x in dict.fromkeys(named[1:]) if x != named[0]]
                     return named[0]
         if et.target in ("alliance", "object_or_alliance"):
+            named = self._instrument_meant(ms, me)
+            if named is not None and named != actor:
+                return named
             best = None
             # "refused to prolong the treaty": the match itself names the alliance generically
             generic = bool(re.search(r"\b(?:treaty|agreement|pact|alliance|bloc)\b", ctx.view[ms:me], re.I)) or \
@@ -995,10 +1038,48 @@ class EventFinder:
             r = ctx.resolve(obj)
             if r is not None and r.actor:
                 return r.actor
+        if obj.lemma_.lower() in self._FORCE_NOUNS and [c.lower_ for c in obj.children if c.i < obj.i] == ["the"]:
+            named = self._alliance_force_before(obj)
+            if named and named != actor:
+                return named        # "accused the force of working with the rebels": the bloc's force named before
         if obj.lower_ in ("country", "nation", "state", "republic", "kingdom") and \
                 any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in obj.children):
             return self._previous_state(obj)
         return None
+
+    _INSTRUMENT_END = re.compile(r"\bthe (?:[\w-]+ ){0,3}?(?:treaty|agreement|pact|accord)$", re.I)
+    _INSTRUMENT_NAME = re.compile(r"\b(?:treaty|agreement|pact|accord)\b", re.I)
+
+    def _instrument_meant(self, ms: int, me: int) -> str | None:
+        """"… signed the security agreement during a summit of the Commonwealth": a match ending in a definite
+        instrument named generically means the alliance the article last named as an instrument ("a
+        collective security treaty", "the Rio Treaty"), not an organisation named later in the sentence."""
+        ctx = self.ctx
+        if not self._INSTRUMENT_END.search(ctx.view[ms:me]):
+            return None
+        last = None
+        for e in ctx.doc.ents:
+            if e.start_char >= ms:
+                break
+            if e.ent_id_ and self.gaz.kind(e.ent_id_) == "alliance" and self._INSTRUMENT_NAME.search(e.text):
+                last = e.ent_id_
+        return last
+
+    _FORCE_NOUNS = frozenset({"force", "mission", "contingent", "troop", "peacekeeper"})
+
+    def _alliance_force_before(self, tok) -> str | None:
+        """The alliance whose own force the article named before ``tok``: "the East African Community (EAC)
+        Regional Force", "the SADC Mission in Mozambique", "CSTO troops"."""
+        found = None
+        for e in self.ctx.doc.ents:
+            if e.end > tok.i:
+                break
+            if not e.ent_id_ or self.gaz.kind(e.ent_id_) != "alliance":
+                continue
+            after = self.ctx.doc[e.end:min(e.end + 4, tok.i)]
+            if any(t.lemma_.lower() in self._FORCE_NOUNS for t in after if t.pos_ in ("NOUN", "PROPN")):
+                found = e.ent_id_
+        return found
 
     def _conjunct_targets(self, tok, actor, first) -> None:
         """"recalled its ambassadors to the United States and Australia": the other targets of a coordination."""
@@ -1124,7 +1205,7 @@ class EventFinder:
                 if x.lo is not None and not x.future and x.start <= on.idx < x.end:
                     self.last_date_expr = x
                     return x.lo, x.hi, x.edtf
-        if narrative is not None and clause_head.dep_ != "relcl":
+        if narrative is not None and clause_head.dep_ != "relcl" and not earlier_cases(clause_head):
             # (a relative clause is background -- "Karabakh, which came under Baku's control" -- not the
             # time the narrative is at)
             self.last_date_expr = narrative

@@ -225,6 +225,32 @@ def _candidates(ev: dict, facts: list[KnownFact], pub_hi: date | None) -> list[K
     return out
 
 
+_ANNOUNCING = frozenset({"announce_withdrawal", "notify_withdrawal"})
+ANNOUNCED_WITHIN_DAYS = 366     # an announced or notified exit takes effect within a year (notice periods, terms)
+
+
+def _announced_before_exit(ev: dict, facts: list[KnownFact], pub_hi: date | None):
+    """"On February 22, Shevardnadze announced that Georgia will not extend its membership": a yearless date of
+    an announced exit, read in the one year that puts it within a year before the state's known exit from the
+    same alliance. Returns ((lo, hi), fact) or None."""
+    if ev.get("type") not in _ANNOUNCING or ev.get("date_kind") != "partial" or _own_span(ev) is not None:
+        return None
+    text = ev.get("date_text") or ""
+    found = []
+    for f in facts:
+        if (f.type, f.actor, f.target) != ("withdraw", ev.get("actor"), ev.get("target")):
+            continue
+        if pub_hi is not None and f.lo > pub_hi + timedelta(days=ANNOUNCED_WITHIN_DAYS):
+            continue
+        for year in (f.hi.year, f.hi.year - 1):
+            placed = place_in_year(text, year)
+            if placed is not None and placed[1] <= f.hi and (f.lo - placed[0]).days <= ANNOUNCED_WITHIN_DAYS \
+                    and (pub_hi is None or placed[1] <= pub_hi):
+                found.append((placed, f))
+                break
+    return found[0] if len(found) == 1 else None
+
+
 def _in_fact_year(text: str, f: KnownFact) -> bool:
     """Does a yearless date ("on Sept. 10", "in June") fall on the fact when read in the fact's year?"""
     placed = place_in_year(text, f.lo.year)
@@ -348,6 +374,23 @@ def reconcile(events: list[dict], published: str | None, facts: list[KnownFact],
             cands = [f for f in cands if f.lo <= not_after + timedelta(days=TITLE_MARGIN_DAYS)]
         span = _own_span(ev)
         vague = span is None or None in span or (span[1] - span[0]).days + 1 > VAGUE_DAYS
+        if not cands:
+            announced = _announced_before_exit(ev, facts, pub_hi)
+            if announced is not None:
+                placed, f = announced
+                why = (f"a date without a year, read in the year that puts it last before the known exit it "
+                       f"announced ({f.fact}, {f.edtf}): an announced exit comes before the exit")
+                records.append({"doc": ev.get("doc"), "what": "event_date", "type": ev.get("type"),
+                                "actor": ev.get("actor"), "target": ev.get("target"),
+                                "evidence": ev.get("evidence"), "date_before": ev.get("date"),
+                                "date_after": edtf_of(*placed), "fact": f.fact, "fact_date": f.edtf,
+                                "sources": list(f.sources), "why": why})
+                ev["date"] = edtf_of(*placed)
+                ev["reconciled"] = f.fact
+                if floor is None or placed[0] > floor[0]:
+                    floor = (placed[0], f, ev)
+                out.append(ev)
+                continue
         if ev.get("date_kind") == "since":
             # an aggregate statement ("has not attended … since November 2023") covers several happenings:
             # it is never narrowed to one of them, nor used to bound the publication

@@ -294,7 +294,7 @@ def infer_published(article: Article, lex: Lexicon | None = None, today: date | 
             return x.lo.isoformat(), f"the text names today's date ({text[x.start:x.end]!r})"
     years = [x.hi.year for x in absolute if x.width <= 366]
     # "the 74th anniversary of NATO's founding in 1949", "75 years since …": the year the text is written in
-    anniversaries = [y for y in _anniversary_years(text) if y <= today.year]
+    anniversaries = [y for y in _anniversary_years(text) + _named_years(text) if y <= today.year]
     years += anniversaries
     year_hint = max(years) if years else None
     if year_hint is None:
@@ -395,6 +395,15 @@ def _anniversary_years(text: str) -> list[int]:
         if 0 < int(n) < 500:
             out.append(int(y) + int(n))
     return out
+
+
+# an exercise or operation named with its year: "drills codenamed Cobalt-2024", "Indestructible Brotherhood-2020"
+_NAMED_YEAR = re.compile(r"\b[A-Z][a-z]+-((?:19|20)\d\d)\b")
+
+
+def _named_years(text: str) -> list[int]:
+    """Years written into the names of exercises and operations ("Zapad-2021"): what the text is about."""
+    return [int(m.group(1)) for m in _NAMED_YEAR.finditer(text)]
 
 
 def _head_paragraphs(article: Article):
@@ -646,6 +655,22 @@ def _after_titles_taken(edtf: str | None, how: str, text: str, lex: Lexicon,
                                "gives them (the dates were background)")
 
 
+def _open_after_titles_taken(article: Article, lex: Lexicon, edtf: str | None, how: str,
+                             today: date | None = None) -> tuple[str | None, str]:
+    """An open estimate ("not before 2009": the year named only as background, "in office since 2009") starts no
+    earlier than the day the people named by their present titles all held them ("Nigerian President Bola
+    Tinubu": from 2023-05-29). The end stays open. (Reading the yearless dates in the first year of that term
+    was tried and measured: right for 1 article of 5, so it is not done.)"""
+    span = span_of_edtf(edtf) if edtf else None
+    if span is None or span[0] is None or span[1] is not None:
+        return edtf, how
+    window = role_window(article.text, lex, today or date.today())
+    if window is None or window[0][0] <= span[0]:
+        return edtf, how
+    (lo, _), who = window
+    return edtf_of(lo, None), f"{how}; but not before {lo.isoformat()}, when {who} held the offices the text gives them"
+
+
 def apply_inference(article: Article, lex: Lexicon | None = None) -> Article:
     """Fill outlet and published (unless the user gave them) and record how."""
     lex = lex or lexicon()
@@ -655,6 +680,7 @@ def apply_inference(article: Article, lex: Lexicon | None = None) -> Article:
     back = _looking_back(article, lex)
     if "published" not in article.given or not article.published:
         article.published, how = _after_titles_taken(*infer_published(article, lex, back=back), article.text, lex)
+        article.published, how = _open_after_titles_taken(article, lex, article.published, how)
         article.inferred["published"] = how
     if back is not None:
         article.reported = back[2].isoformat()

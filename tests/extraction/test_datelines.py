@@ -222,3 +222,15 @@ def test_a_month_the_state_will_leave_in_is_not_a_past_happening_and_a_page_date
     assert a.published is not None and not a.published.startswith("2004")
     assert article("Fraternity, 1962\n1962-08-01 / 8. szám\n\nThis conversation took place on November 1.\n"
                    ).published == "1962-08-01"
+
+
+def test_a_year_written_into_an_exercise_name_is_the_year_the_text_is_about():
+    text = ("Armenia stays out\n\nArmenia refuses to take part in the exercises Indestructible Brotherhood-2020, "
+            "which will be held in Belarus in mid-October, the Defence Ministry stated Monday.\n")
+    assert published(text) == "2020-01-01/2020-12-31?"
+
+
+def test_an_open_estimate_starts_when_the_titled_people_held_office():
+    text = ("Suspended\n\nThe council suspended the country on Thursday. The president had been in office since "
+            "2009 and won the August 26 election. Nigerian President Bola Tinubu called it a contagion.\n")
+    assert published(text) == "2023-05-29/.."

@@ -405,3 +405,21 @@ def test_the_summit_the_article_places_elsewhere_is_not_a_known_meeting_of_anoth
     r = reconcile([ev], "2013-05-30", [fact], article_text=text.replace("Bishkek", "Moscow"),
                   place_names=frozenset({"moscow", "bishkek"}))
     assert r.events[0]["date"] == "2009-06-14"
+
+
+def test_a_yearless_announced_exit_is_read_in_the_year_before_the_known_exit():
+    facts = [fact("x-out", "withdraw", "XAA", "ALLY", date(1999, 4, 20))]
+    r = reconcile([ev("announce_withdrawal", None, date_kind="partial", date_text="On February 22")], None, facts)
+    assert r.events[0]["date"] == "1999-02-22"
+    assert r.records[0]["fact"] == "x-out" and "announced" in r.records[0]["why"]
+    # ... and the publication is not before it
+    assert r.published is not None and r.published.startswith("1999-02-22")
+    # a date that would fall after the exit in its year is read in the year before
+    r = reconcile([ev("announce_withdrawal", None, date_kind="partial", date_text="on June 3")], None, facts)
+    assert r.events[0]["date"] == "1998-06-03"
+    # not for the exit itself, nor with two known exits to choose from
+    r = reconcile([ev("freeze_participation", None, date_kind="partial", date_text="On February 22")], None, facts)
+    assert r.events[0]["date"] is None
+    two = facts + [fact("x-out-2", "withdraw", "XAA", "ALLY", date(2012, 12, 19))]
+    r = reconcile([ev("announce_withdrawal", None, date_kind="partial", date_text="On February 22")], None, two)
+    assert r.events[0]["date"] is None

@@ -108,3 +108,12 @@ def test_a_when_clause_on_a_year_is_dated_by_it(run):
 def test_a_count_past_the_publication_is_not_a_past_happening():
     found = find_dates("They joined in 2022 and will leave five years later.", PUB)
     assert [(x.edtf, x.future) for x in found] == [("2022", False), ("2027", True)]
+
+
+def test_a_date_of_a_future_clause_is_future_even_after_its_place():
+    for text in ("The exercises will be held in Belarus in mid-October, the ministry said.",
+                 "Special forces will gather in Russia’s Siberian city of Novosibirsk on August 14 for drills.",
+                 "The union will be formally launched on January 1, 2015."):
+        assert one(text).future, text
+    # a past clause inside a future sentence keeps its date
+    assert not one("Armenia will leave the bloc it joined in May 2002.").future
