@@ -207,7 +207,8 @@ class DateGrammar:
         place = (r"(?:[A-Z][A-Z.'’-]+(?:[ -][A-Z][A-Z.'’-]+){0,3}|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})"
                  r"(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,2})?")
         wdc = "|".join(w.capitalize() for w in self.weekdays)
-        self.dateline_place = re.compile(r"^\s*(?P<place>" + place + r")[,;]\s+(?:(?:" + wdc + r"),?\s+)?$")   # (RFE/RL: "Prague; 12 March")
+        # (RFE/RL: "Prague; 12 March"; Interfax: "Moscow. April 29. INTERFAX-")
+        self.dateline_place = re.compile(r"^\s*(?P<place>" + place + r")[,;.]\s+(?:(?:" + wdc + r"),?\s+)?$")
         self.dateline_bare = re.compile(r"^\s*(?:(?:" + wdc + r"),?\s+)?$")
         agency = r"(?:\((?P<agency>[^()\n]{2,40})\)|/(?P<agency2>[^/\n]{2,40})/)"
         time = r"(?:\s*[,|·]?\s*(?:at\s+)?[0-2]?\d[:.][0-5]\d(?:\s*[ap]\.?m\.?)?(?:\s+(?:GMT|UTC|[A-Z]{3,4}))?)"
@@ -215,7 +216,8 @@ class DateGrammar:
         # after a place: optional time and agency, then the dash that opens the story
         # ("CHISINAU, January 19. /TASS/. Moldova …": TASS closes the dateline with the agency between full stops)
         self.dateline_after_place = re.compile(r"^" + time + r"?\s*(?:" + agency + r"?" + dash
-                                               + r"|\.\s*/(?P<agency4>[^/\n]{2,40})/\s*\.)")
+                                               + r"|\.\s*/(?P<agency4>[^/\n]{2,40})/\s*\."
+                                               + r"|\.\s*(?P<agency5>[A-Z][A-Za-z-]{2,30}?)\s*(?:--|[-—–:]))")
         # a line of its own: optional time, optional agency (in brackets or after a full stop), end of line;
         # or an agency in brackets then the dash
         self.dateline_after_bare = re.compile(r"^" + time + r"?\s*(?:" + agency + r"|\.\s+(?P<agency3>[A-Z][\w-]*(?:[ -][A-Z][\w-]*){0,3}))?\s*\.?\s*$")
@@ -300,8 +302,8 @@ def find_dates(text: str, ref: Reference, lex: Lexicon | None = None, start: int
             continue
         lo, hi, kind2, explicit_year = res
         before = text[max(0, s - 40):s]
-        since = bool(g.since_re.search(before))
-        wide = text[max(0, s - 90):s]    # (a future clause may name its place first: "will gather in … on August 14") and kind2 not in ("range",)
+        since = bool(g.since_re.search(before)) and kind2 not in ("range",)
+        wide = text[max(0, s - 90):s]    # (a future clause may name its place first: "will gather in … on August 14")
         future = bool(g.future_ctx.search(wide)) or (kind == "rel" and (g.relative.get(_norm(m.group("rel")), {}).get("offset", 0) > 0))
         if kind == "ana_n" and lo is not None and ref.pub_hi is not None and lo > ref.pub_hi:
             future = True       # "five years later" counted past the publication: not a past happening
@@ -336,7 +338,7 @@ def _dateline_at(text: str, s: int, e: int, g: DateGrammar, kind: str, m: re.Mat
         am = g.dateline_after_place.match(after)
         if am:
             return e + am.end(), pm.group("place"), (am.group("agency") or am.group("agency2") or am.group("agency4")
-                                                     or None)
+                                                     or am.group("agency5") or None)
         return None
     if g.dateline_bare.match(before):
         am = g.dateline_after_bare.match(after) or g.dateline_after_bare_dash.match(after)

@@ -45,6 +45,9 @@ _DATELINE_ONLY = re.compile(r"^[\s/|•·–—-]*(?:[A-Z][\w.&'’]*(?:\s+[A-Z]
                             r"|\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|\d{4}-\d\d-\d\d|\d{1,2}\s+[а-яё]+\s+\d{4}(?:\s*г\.|\s+года)?)"
                             r"(?:[\s,|-]+\d{1,2}:\d\d.*|\s+/\s+[^/\n]{1,20})?\s*$")      # "1962-08-01 / 8. szám"
 
+# a page's stamp of agency, day and place, as scraped without spaces: "Reuters15.03.2011 Bahrain"
+_AGENCY_STAMP = re.compile(r"^\s*[A-Z][A-Za-z&'’.-]{1,30}?(?P<date>\d{1,2}\.\d{1,2}\.\d{4})(?:\s+[A-Z][\w'’-]+){0,3}\s*$")
+
 _SKIP_FOR_OUTLET = frozenset({"credit", "caption"})
 # an agency credit opening the story without a date: "WASHINGTON (AP) —", "KYIV, Ukraine (Reuters) -"
 _PLACE_CREDIT = re.compile(r"^\s*[A-Z][A-Z.'’-]+(?:[ -][A-Z][A-Z.'’-]+){0,3}(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,2})?"
@@ -198,7 +201,8 @@ def _explicit_marks(article: Article) -> tuple[date, str] | None:
     for p in head:
         seg = text[p.start:p.end]
         m = _PUBLISHED_LINE.search(seg) if len(seg) < 90 else None
-        cand = m.group("rest") if m else (seg if _DATELINE_ONLY.match(seg) else None)
+        stamp = _AGENCY_STAMP.match(seg) if len(seg) < 90 else None
+        cand = m.group("rest") if m else (seg if _DATELINE_ONLY.match(seg) else (stamp.group("date") if stamp else None))
         if cand:
             found = [e for e in find_dates(cand, Reference()) if e.lo and e.lo == e.hi]
             if found:

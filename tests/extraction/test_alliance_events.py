@@ -661,3 +661,13 @@ def test_ceasing_to_take_part_consultations_leaving_a_summit_early_and_more_bloc
     assert ("accuse", "RWA", "COD") in g              # "Congo": the one of the two Congos the article names
     # NATO's Article 4 is consultation, not collective defence
     assert ("request_consultations", "EST", "NATO") in g and ("request_assistance", "EST", "NATO") not in g
+
+
+def test_a_habitual_criticism_and_what_a_state_says_another_must_do(run):
+    res = run("Armenia and the CSTO\n\nArmenian authorities regularly criticize Russia and the CSTO for inaction. "
+              "The CSTO failed to strongly condemn Azerbaijan's aggression.\n\nAthens insists Skopje must use a "
+              "compound name. Experts said Sudan must be careful.\n", published="2023-09-06")
+    g = triples(res)
+    assert {("accuse", "ARM", "RUS"), ("accuse", "ARM", "CSTO"), ("demand", "GRC", "MKD")} <= g
+    assert ("accuse", "CSTO", "AZE") not in g                    # failing to condemn is not condemning
+    assert not [e for e in res.events if e["target"] == "SDN"]   # advice to be careful is no demand

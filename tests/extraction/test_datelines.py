@@ -234,3 +234,14 @@ def test_an_open_estimate_starts_when_the_titled_people_held_office():
     text = ("Suspended\n\nThe council suspended the country on Thursday. The president had been in office since "
             "2009 and won the August 26 election. Nigerian President Bola Tinubu called it a contagion.\n")
     assert published(text) == "2023-05-29/.."
+
+
+def test_an_interfax_dateline_with_full_stops_is_a_dateline():
+    dl = find_dateline("Moscow. April 29. INTERFAX-The conflict on the border must be stopped.")
+    assert (dl.month, dl.day, dl.year, dl.place, dl.agency) == (4, 29, None, "Moscow", "INTERFAX")
+    assert find_dateline("He went to Moscow. April 29 was a Thursday.") is None
+
+
+def test_an_agency_stamp_glued_to_its_date_is_the_publication_day():
+    assert published("Peninsula Shield Forces Enter Bahrain\n\nReuters15.03.2011 Bahrain\n\nArmored troops rolled "
+                     "into Bahrain from neighboring Saudi Arabia on Monday.\n") == "2011-03-15"
