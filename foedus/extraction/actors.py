@@ -261,6 +261,17 @@ class Gazetteer:
                 return pid
         return best if day is None else None
 
+    def office_holders(self, office: str, state: str | None) -> set[str]:
+        """Everyone who ever held ``office`` for ``state`` (the registry's roles)."""
+        titles = self.office_titles.get(office.lower())
+        if titles is None or state is None:
+            return set()
+        if "$leader" in titles:
+            titles = self.leader_titles.get(state) or self.leader_titles.get("default") or ["president"]
+        wanted = {t.lower() for t in titles}
+        self._index_roles()
+        return {pid for pid, r in self._roles_of.get(state, ()) if r.title.lower() in wanted}
+
     def person_by_spelling(self, name: str) -> str | None:
         """The one registry person whose name or alias is a transliteration variant of ``name`` (see
         ``name_skeleton``), also with two names in the other order ("Jonathan Goodluck"), or None."""

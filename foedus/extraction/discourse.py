@@ -575,7 +575,20 @@ class DocContext:
             st = self._state_in(np) or self._state_after(head)
             if st is None and office in ("prime minister", "president", "leader", "foreign minister", "premier"):
                 st = None
-            holder = self.gaz.office_holder(office, st, self.day) if st else None
+            holder = None
+            if st and self.day is None:
+                # no day known: the one person the article named who held that office ("President Sargsyan …
+                # The Armenian head of state acknowledged"), not whoever holds it today
+                holders = self.gaz.office_holders(office, st)
+                named = set()
+                for e in self.doc.ents:
+                    if e.label_ == "PERSON" and e.end <= head.i:
+                        pid = self.person_ref(e).id
+                        # (a surname several registry people share: the one of them who held the office)
+                        named |= ({pid} if pid in holders else set(self.gaz.surname_candidates(e.text)) & holders
+                                  if len(e) == 1 else set())
+                holder = named.pop() if len(named) == 1 else None
+            holder = holder or (self.gaz.office_holder(office, st, self.day) if st else None)
             if holder:
                 return Ref("person", holder, self.gaz.person_state(holder, self.day) or st, np_text_c, True)
             # an office mentioned before for a person of the article ("the MP")

@@ -39,6 +39,12 @@ _SPEECH_NOUNS = frozenset({"speech", "statement", "address", "interview", "messa
                            "declaration", "letter", "note", "briefing", "remarks", "post", "tweet", "video"})
 
 
+# "That prompted a warning from Trump that “Spain has to pay …”": the noun's speaker, right before the quote
+_SPEECH_NOUN_FROM = re.compile(r"\b(?:warning|statement|remark|comment|reply|response|message|threat|pledge|promise|"
+                               r"assurance|reminder|rebuke|retort|plea|appeal|call)s? (?:from|by) "
+                               r"(?P<who>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3})(?: that|:|,)?\s*$")
+
+
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     seg = text[s:e]
     lead = len(seg) - len(_LEAD.sub("", seg))
@@ -244,6 +250,7 @@ class QuoteFinder:
             return False
         before = text[pstart:max(cs - 1, pstart)].rstrip(" \u00a0‘'")
         ok_before = (not before or before[-1] in ".!?:…" or before.endswith(("]", ")"))
+                     or _SPEECH_NOUN_FROM.search(before.rstrip(" \u00a0“\"«")) is not None
                      or (before[-1] == "," and re.search(r"\b(?:said|says|added|adds|asked|told|wrote|declared|stated)\s*,$", before)))
         ok_after = (not after or after[0] in ".!?;…" or content.rstrip()[-1:] in ",.!?…—-"
                     or _ATTRIBUTED_AFTER.match(after) or _ATTRIBUTED_AFTER_LONG.match(after))
@@ -300,6 +307,13 @@ class QuoteFinder:
             if r is not None:
                 return r, "before"
         before = text[start:cs].rstrip(" \u00a0“\"«")
+        # 2b. a speech noun naming its speaker right before the quote: "a warning from Trump that “…”"
+        m = _SPEECH_NOUN_FROM.search(before)
+        if m is not None:
+            tok = ctx.doc.char_span(start + m.start("who"), start + m.end("who"), alignment_mode="expand")
+            r = ctx.resolve(tok.root) if tok is not None else None
+            if r is not None and r.kind == "person":
+                return r, "before"
         # 3. an introduction in the previous paragraph ending with a colon, or a quote there
         if pi is not None and pi > 0 and (not before.strip() or kind == "dash"):
             j = pi - 1

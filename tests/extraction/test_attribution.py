@@ -64,3 +64,19 @@ def test_a_quotation_paragraph_continues_the_person_quoted_in_the_last_sentence_
               "like Turkey to prepare.”\n")
     q = [x for x in res.quotes if x["text"].startswith("I am disappointed")]
     assert q and q[0]["speaker"] == "bush" and q[0]["kind"] == "direct"
+
+
+def test_a_speech_noun_names_the_speaker_of_the_quote_after_it(run):
+    res = run("NATO and Spain\n\nIn a letter to NATO chief Mark Rutte, Spanish Prime Minister Pedro Sanchez said that "
+              "the figure was unreasonable.\nThat prompted a warning from US President Donald Trump that \"Spain has to "
+              "pay what everybody else has to pay.\"\n\"NATO is going to have to deal with Spain,\" he told reporters "
+              "on Friday.\n", published="2025-06-22")
+    got = {(q["speaker"], q["text"][:20]) for q in res.quotes}
+    assert ("donald-trump", "Spain has to pay wha") in got
+    assert ("donald-trump", "NATO is going to hav") in got       # "he" after Trump's quote is Trump
+
+
+def test_without_a_publication_day_a_title_is_the_holder_the_article_named(run):
+    res = run("Georgia and the CIS\n\nPresident Shevardnadze met reporters in Tbilisi.\n\nThe Georgian head of state "
+              "said that the treaty had not worked.\n", published=None)
+    assert {q["speaker"] for q in res.quotes} == {"eduard-shevardnadze"}      # not today's president of Georgia
