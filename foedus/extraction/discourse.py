@@ -25,6 +25,11 @@ from foedus.sources.model import Article
 
 __all__ = ["Ref", "DocContext", "quoted_regions"]
 
+# heads of a subject phrase that name a person by office ("the head of the council", "the secretary")
+_ROLE_HEADS = frozenset({"head", "chief", "secretary", "chairman", "chairwoman", "chair", "director", "minister",
+                         "president", "spokesman", "spokeswoman", "spokesperson", "leader", "envoy", "ambassador",
+                         "official", "commander", "governor", "premier"})
+
 OPEN_Q = "«“„"
 CLOSE_Q = "»”"
 ALL_Q = "«»“”„\""
@@ -794,7 +799,11 @@ class DocContext:
             self.salient_group = Salient(ref, sent_index)
 
     def update_salience(self, sent, sent_index: int):
-        """After a sentence: its subject person (or state) becomes what pronouns point to."""
+        """After a sentence: its subject person (or state) becomes what pronouns point to. The main clause's
+        subject wins over a person the sentence reports on ("The head of the council also said that the
+        Belarusian president missed the summit. … “…,” he said": the head of the council)."""
+        main, reported = [], []
+        unnamed_main = False
         for tok in sent:
             if tok.dep_ not in ("nsubj", "nsubjpass") or self.in_quote(tok):
                 continue
@@ -802,9 +811,20 @@ class DocContext:
                 continue
             r = self.resolve(tok)
             if r is None:
+                if (tok.head.dep_ == "ROOT" or tok.head.head == tok.head) and tok.lemma_.lower() in _ROLE_HEADS:
+                    unnamed_main = True         # "The head of the council also said that …": someone, not resolved
                 continue
             if r.kind in ("person", "anonymous"):
-                if r.kind == "person" or tok.head.dep_ == "ROOT" or tok.head.head == tok.head:
-                    self.note_person(r, sent_index)
+                if tok.head.dep_ == "ROOT" or tok.head.head == tok.head:
+                    main.append(r)
+                elif r.kind == "person":
+                    reported.append(r)
             elif tok.head.dep_ == "ROOT":
                 self.note_group(r, sent_index)
+        # a named person of the main clause, else a person the sentence reports on (unless the main clause's
+        # subject is someone by office the article does not name: then nobody new), else an unnamed subject
+        # ("the 30 member states", "the government's press office")
+        named_main = [r for r in main if r.kind == "person"]
+        pick = named_main or ([] if unnamed_main else reported) or main
+        if pick:
+            self.note_person(pick[-1], sent_index)

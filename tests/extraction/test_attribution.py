@@ -80,3 +80,11 @@ def test_without_a_publication_day_a_title_is_the_holder_the_article_named(run):
     res = run("Georgia and the CIS\n\nPresident Shevardnadze met reporters in Tbilisi.\n\nThe Georgian head of state "
               "said that the treaty had not worked.\n", published=None)
     assert {q["speaker"] for q in res.quotes} == {"eduard-shevardnadze"}      # not today's president of Georgia
+
+
+def test_he_is_the_main_clause_subject_not_the_person_it_reports_on(run):
+    res = run("Summit\n\nArthur Baghdasaryan, the secretary of the National Security Council, spoke on Thursday.\n\n"
+              "The head of the National Security Council also said that the Belarusian president Alexander "
+              "Lukashenko missed the summit as well.\n\n“The meeting in Bishkek was informal,” he said.\n",
+              published="2013-05-30")
+    assert speakers(res)["The meeting in Bishk"] == "arthur-baghdasaryan"
