@@ -63,6 +63,14 @@ def classify_modality(lex: Lexicon, sentence: str, trig_start: int, trig_end: in
                 return "predicted"
             if v.dep_ in ("xcomp", "conj", "pcomp") and v.head != v:
                 v = v.head
+            elif v == tok and v.dep_ in ("prep", "pobj"):
+                # a trigger inside a phrase ("after the exit of Mali"): the modal of the verb the phrase modifies
+                u = v
+                while u.dep_ in ("prep", "pobj") and u.head != u and u.head.pos_ not in ("VERB", "AUX"):
+                    u = u.head
+                if u.dep_ not in ("prep", "pobj") or u.head == u:
+                    break
+                v = u.head
             else:
                 break
     return "asserted"

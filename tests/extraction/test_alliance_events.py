@@ -671,3 +671,39 @@ def test_a_habitual_criticism_and_what_a_state_says_another_must_do(run):
     assert {("accuse", "ARM", "RUS"), ("accuse", "ARM", "CSTO"), ("demand", "GRC", "MKD")} <= g
     assert ("accuse", "CSTO", "AZE") not in g                    # failing to condemn is not condemning
     assert not [e for e in res.events if e["target"] == "SDN"]   # advice to be careful is no demand
+
+
+def test_eighth_round_wordings_of_membership_acts(run):
+    """Freezing "its CSTO membership" (the acronym before the noun), the CSTO called the "post-Soviet military
+    alliance", a formal request sent to the alliance, a decision to stay away from its summit; states
+    "currently suspended from" the bloc's bodies and a past exit told as "following the exit of X, Y and Z
+    from"."""
+    res = run("Armenia and its allies\n\nIn February 2024, Prime Minister Nikol Pashinyan announced that Armenia had "
+              "effectively frozen its CSTO membership. In 1998 Uzbekistan suspended its membership in the post-Soviet "
+              "military alliance.\n\nOn May 13, 2021 Armenia sent an official request to the CSTO about the border. "
+              "Moscow said Pashinyan's decision to stay away from the November 2023 summit of the CSTO was a hostile "
+              "move.\n", published="2024-06-14")
+    t = triples(res)
+    assert {("freeze_participation", "ARM", "CSTO"), ("freeze_participation", "UZB", "CSTO")} <= t
+    assert ("request_assistance", "ARM", "CSTO", "2021-05-13") in got(res)
+    assert ("skip_meeting", "ARM", "CSTO") in t
+    res = run("Sahel\n\nGuinea, Burkina Faso and Mali are currently suspended from ECOWAS bodies. Trade fell "
+              "following the exit of Mali, Burkina Faso and Niger from the regional bloc.\n", published="2025-04-07")
+    t = triples(res)
+    assert {("suspend_membership", s, "ECOWAS") for s in ("GIN", "BFA", "MLI")} <= t
+    assert {("withdraw", s, "ECOWAS") for s in ("MLI", "BFA", "NER")} <= t
+
+
+def test_a_request_or_exit_not_asserted_is_no_event(run):
+    """The new wordings keep their modality: a request not sent and an exit still to come are not events."""
+    res = run("Armenia and the CSTO\n\nArmenia has not sent an official request to the CSTO. Trade will fall "
+              "after the exit of Mali from the bloc next year.\n", published="2024-06-14")
+    t = triples(res)
+    assert ("request_assistance", "ARM", "CSTO") not in t
+    assert not [e for e in res.events if e["type"] == "withdraw"]
+
+
+def test_blaming_a_party_for_a_wrong_act_it_carried_out_is_an_accusation(run):
+    res = run("Border\n\nOn Thursday, the Armenian Defense Ministry claimed that the Azerbaijani armed forces carried "
+              "out provocative actions in the Syunik region.\n", published="2021-05-14")
+    assert ("accuse", "ARM", "AZE", "2021-05-13") in got(res)
