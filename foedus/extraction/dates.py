@@ -215,13 +215,18 @@ class DateGrammar:
         dash = r"\s*(?:--|[-—–:|])"
         # after a place: optional time and agency, then the dash that opens the story
         # ("CHISINAU, January 19. /TASS/. Moldova …": TASS closes the dateline with the agency between full stops)
+        # (or nothing after the date: "New Delhi, January 13" on a line of its own, the story on the next)
         self.dateline_after_place = re.compile(r"^" + time + r"?\s*(?:" + agency + r"?" + dash
                                                + r"|\.\s*/(?P<agency4>[^/\n]{2,40})/\s*\."
-                                               + r"|\.\s*(?P<agency5>[A-Z][A-Za-z-]{2,30}?)\s*(?:--|[-—–:]))")
+                                               + r"|\.\s*(?P<agency5>[A-Z][A-Za-z-]{2,30}?)\s*(?:--|[-—–:])"
+                                               + r"|\s*$)")
         # a line of its own: optional time, optional agency (in brackets or after a full stop), end of line;
         # or an agency in brackets then the dash
         self.dateline_after_bare = re.compile(r"^" + time + r"?\s*(?:" + agency + r"|\.\s+(?P<agency3>[A-Z][\w-]*(?:[ -][A-Z][\w-]*){0,3}))?\s*\.?\s*$")
         self.dateline_after_bare_dash = re.compile(r"^" + time + r"?\s*" + agency + dash)
+        # the outlet after a comma, then the story on the same line: "June 13, Pozirk. Armenia has recalled …"
+        self.dateline_after_bare_outlet = re.compile(r"^,\s*(?P<agency6>[A-Z][\w.-]*(?:[ -][A-Z][\w.-]*){0,2}?)"
+                                                     r"\s*(?:\.|--|[—–:])\s+(?=[A-Z“\"])")
         self.since_re = re.compile(r"\b(?:since|ever since|starting (?:from|in)|from)\s+(?:(?:the\s+)?(?:start|beginning|end|middle)\s+of\s+)?$", re.I)
 
 
@@ -345,6 +350,9 @@ def _dateline_at(text: str, s: int, e: int, g: DateGrammar, kind: str, m: re.Mat
         if am:
             ag = am.group("agency") or am.group("agency2") or am.groupdict().get("agency3") or None
             return e + am.end(), None, ag
+        am = g.dateline_after_bare_outlet.match(after)
+        if am and not before.strip():
+            return e + am.end(), None, am.group("agency6")
     return None
 
 

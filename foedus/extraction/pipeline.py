@@ -22,7 +22,7 @@ from foedus.extraction.events import EventFinder, Found
 from foedus.extraction.lexicon import Lexicon, lexicon
 from foedus.extraction.quotes import Quote, QuoteFinder
 from foedus.sources.boilerplate import nlp_view, segment
-from foedus.sources.metadata import apply_inference, place_credit_end, role_window
+from foedus.sources.metadata import apply_inference, dateline_of, place_credit_end, role_window
 from foedus.sources.model import Article
 
 __all__ = ["Extractor", "DocResult", "prepare"]
@@ -151,8 +151,11 @@ class Extractor:
             # the people the article names by their present titles: when they had all left office (if they have)
             window = role_window(article.text, self.lex, date.today())
             not_after = window[0][1] if window is not None and window[0][1] < date.today() else None
+        dl = None if given else dateline_of(article, self.lex)
+        dateline_day = (dl.month, dl.day) if dl is not None and dl.year is None else None
         rec = reconcile(_with_date_expr(res), article.published, self.facts, published_given=given,
-                        article_text=article.text, place_names=self.gaz.place_names, not_after=not_after)
+                        article_text=article.text, place_names=self.gaz.place_names, not_after=not_after,
+                        dateline_day=dateline_day, today=date.today())
         records = []
         for round_ in range(2):
             # a new publication date can resolve expressions the first reading could not ("earlier this

@@ -342,7 +342,8 @@ def _tie_days(ev: dict) -> int | None:
 
 def reconcile(events: list[dict], published: str | None, facts: list[KnownFact], *,
               published_given: bool = False, article_text: str | None = None,
-              place_names: frozenset[str] = frozenset(), not_after: date | None = None) -> Reconciliation:
+              place_names: frozenset[str] = frozenset(), not_after: date | None = None,
+              dateline_day: tuple[int, int] | None = None, today: date | None = None) -> Reconciliation:
     """Narrow vague event dates with uniquely matching known facts; bound the publication date with them.
 
     ``events`` are dicts with ``type``, ``actor``, ``target``, ``date`` (EDTF or None) and optionally
@@ -355,6 +356,9 @@ def reconcile(events: list[dict], published: str | None, facts: list[KnownFact],
     bound).
     ``place_names``: the places (capitals) the registry knows; a fact held elsewhere than the meeting place the
     sentence names ("declined to attend the Moscow meeting" against a summit in Astana) is not the one meant.
+    ``dateline_day``: (month, day) of a dateline without a year ("June 13, Pozirk."): when a known fact moves the
+    publication, the dateline's day in the first year that puts it on or after the fact is the publication
+    (marked uncertain: the year is that assumption), unless that day is after ``today``.
     """
     pub = _span(published)
     # an end that rests on the news-recency assumption ("2023-08/2023-09?") does not rule a known fact out:
@@ -463,6 +467,18 @@ def reconcile(events: list[dict], published: str | None, facts: list[KnownFact],
         hi = None                      # the assumed end is contradicted by a known fact the article reports
     new_lo = floor[0] if lo is None or floor[0] > lo else lo
     new_hi = hi
+    if dateline_day is not None and (lo is None or floor[0] > lo):
+        day = _first_day_on_or_after(dateline_day, floor[0])
+        if day is not None and (today is None or day <= today) and (hi is None or assumed_end or day <= hi):
+            res.published = f"{day.isoformat()}?"
+            res.published_how = (f"the dateline's day without a year, in the first year that puts it on or after "
+                                 f"{floor[0].isoformat()} (known fact {floor[1].fact}, reported as past; the year "
+                                 "assumes news recency, marked '?')")
+            res.records.append({"doc": out[0].get("doc") if out else None, "what": "published",
+                                "date_before": published, "date_after": res.published, "fact": floor[1].fact,
+                                "fact_date": floor[1].edtf, "sources": list(floor[1].sources),
+                                "why": res.published_how})
+            return res
     why = []
     if lo is None or floor[0] > lo:
         why.append(f"not before {floor[0].isoformat()} (known fact {floor[1].fact}, reported as past)")
@@ -489,6 +505,19 @@ def reconcile(events: list[dict], published: str | None, facts: list[KnownFact],
                             "date_before": published, "date_after": new, "fact": floor[1].fact,
                             "fact_date": floor[1].edtf, "sources": list(floor[1].sources), "why": res.published_how})
     return res
+
+
+def _first_day_on_or_after(month_day: tuple[int, int], floor: date) -> date | None:
+    """The first (month, day) on or after ``floor`` (a 29 February only in a leap year; None after eight years)."""
+    month, day = month_day
+    for year in range(floor.year, floor.year + 9):
+        try:
+            d = date(year, month, day)
+        except ValueError:
+            continue
+        if d >= floor:
+            return d
+    return None
 
 
 def _share_resolved_times(events: list[dict]) -> list[dict]:

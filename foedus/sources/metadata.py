@@ -32,7 +32,7 @@ from foedus.extraction.dates import (Reference, divmod_month, edtf_assumed_end, 
 from foedus.extraction.lexicon import Lexicon, lexicon
 from foedus.sources.model import Article
 
-__all__ = ["infer_outlet", "infer_published", "apply_inference"]
+__all__ = ["infer_outlet", "infer_published", "apply_inference", "dateline_of"]
 
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s\"'<>)]+", re.I)
 _EMAIL = re.compile(r"\b[\w.+-]+@([\w-]+(?:\.[\w-]+)+)")
@@ -421,6 +421,13 @@ def _head_paragraphs(article: Article):
             if body_seen > 2:
                 break
         yield p
+
+
+def dateline_of(article: Article, lex: Lexicon):
+    """The dateline among the first lines of the article, or None."""
+    if not article.paragraphs:
+        return None
+    return _dateline(article, lex)
 
 
 def _dateline(article: Article, lex: Lexicon):

@@ -245,3 +245,13 @@ def test_an_interfax_dateline_with_full_stops_is_a_dateline():
 def test_an_agency_stamp_glued_to_its_date_is_the_publication_day():
     assert published("Peninsula Shield Forces Enter Bahrain\n\nReuters15.03.2011 Bahrain\n\nArmored troops rolled "
                      "into Bahrain from neighboring Saudi Arabia on Monday.\n") == "2011-03-15"
+
+
+def test_a_place_and_date_alone_on_a_line_and_a_date_then_outlet_open_the_story():
+    dl = find_dateline("Sandeep Dikshit\nNew Delhi, January 13\nAzerbaijan's president called the supply unfriendly.")
+    assert (dl.place, dl.month, dl.day, dl.year) == ("New Delhi", 1, 13, None)
+    dl = find_dateline("Armenia recalls ambassador\nJune 13, Pozirk. Armenia has recalled its ambassador.")
+    assert (dl.agency, dl.month, dl.day) == ("Pozirk", 6, 13)
+    # a sentence that opens with a date is not a dateline
+    assert find_dateline("June 13, Armenia recalled its ambassador.") is None
+    assert find_dateline("On June 13, Reuters reported that Armenia recalled its ambassador.") is None

@@ -423,3 +423,27 @@ def test_a_yearless_announced_exit_is_read_in_the_year_before_the_known_exit():
     two = facts + [fact("x-out-2", "withdraw", "XAA", "ALLY", date(2012, 12, 19))]
     r = reconcile([ev("announce_withdrawal", None, date_kind="partial", date_text="On February 22")], None, two)
     assert r.events[0]["date"] is None
+
+
+def test_a_yearless_dateline_takes_the_first_year_after_the_known_fact_the_article_reports(extractor):
+    """ "June 13, Pozirk." with no year in the text: the freeze the article reports as past (a known fact of
+    2021-03-04 here) puts the dateline's day in 2021, not in the month after the fact (the recency guess)."""
+    from foedus.sources.loaders import article_from_text
+    facts = [fact("k-freeze", "freeze_participation", "ARM", "CSTO", date(2021, 3, 4))]
+    ex = with_facts(extractor, facts)
+    text = ("Armenia recalls ambassador\nJune 13, Pozirk. Armenia has recalled its ambassador from Minsk, the "
+            "ministry said.\nThe move follows Armenia's decision to freeze its participation in the CSTO.\n")
+    res = ex.extract_one(article_from_text(text, "t", "test", {}))
+    assert res.article.published == "2021-06-13?"
+    # without the dateline, the same article gets the recency reading after the fact
+    res = ex.extract_one(article_from_text(text.replace("June 13, Pozirk. ", ""), "t", "test", {}))
+    assert res.article.published.startswith("2021-03-04/")
+
+
+def test_a_yearless_dateline_is_never_placed_after_today():
+    from foedus.extraction.reconcile import reconcile
+    facts = [fact("k-freeze", "freeze_participation", "XAA", "ALLY", date(2026, 11, 20))]
+    r = reconcile([ev("freeze_participation")], None, facts, dateline_day=(12, 25), today=date(2026, 11, 23))
+    assert r.published != "2026-12-25?" and r.published.startswith("2026-11-20/")
+    r = reconcile([ev("freeze_participation")], None, facts, dateline_day=(11, 22), today=date(2026, 11, 23))
+    assert r.published == "2026-11-22?"
