@@ -775,6 +775,15 @@ class EventFinder:
                     # "appealed to Russia and the CSTO": one request to each
                     self.co_targets = [x for x in dict.fromkeys(named[1:]) if x != named[0]]
                     return named[0]
+        if et.target == "object_or_alliance" and head.pos_ == "NOUN" and head.dep_ in ("dobj", "nsubjpass") \
+                and head.head.lemma_.lower() in self._ADDRESSEE_VERBS:
+            # "Russia rejected an appeal from Kyrgyzstan": who refused (or received) the request was asked
+            for c in head.head.children:
+                if c.dep_ in ("nsubj", "agent"):
+                    r = ctx.resolve(c) if c.dep_ == "nsubj" else next(
+                        (ctx.resolve(g) for g in c.children if g.dep_ == "pobj"), None)
+                    if r is not None and r.actor and r.actor != actor and self.gaz.kind(r.actor) in ("state", "alliance"):
+                        return r.actor
         if et.target in ("alliance", "object_or_alliance"):
             named = self._instrument_meant(ms, me)
             if named is not None and named != actor:
@@ -807,6 +816,10 @@ class EventFinder:
                 return "__none__"
             return ctx.main_alliance
         if et.target == "main":
+            # "rejected an appeal from Kyrgyzstan's interim president": the state that asked, when the refusal names it
+            asker = self._asker_after(me, sent, actor)
+            if asker is not None:
+                return asker
             return ctx.main_state if ctx.main_state != actor else None
         # object: the verb's direct object (or a prepositional object of it), else the first
         # actor after the trigger in its clause
@@ -911,6 +924,27 @@ class EventFinder:
             return cands[0]
         if et.target == "object_or_main" and ctx.main_state and ctx.main_state != actor:
             return ctx.main_state
+        return None
+
+    _ADDRESSEE_VERBS = frozenset({"reject", "decline", "refuse", "ignore", "dismiss", "receive", "grant", "accept",
+                                  "answer", "consider", "approve", "deny", "turn"})
+
+    _FROM_ASKER = re.compile(r"\s+(?:from|by|of)\s+(?:the\s+)?$")
+
+    def _asker_after(self, me: int, sent, actor: str | None) -> str | None:
+        """The state named right after "… request from" / "… appeal by" (a state, or a person acting for one)."""
+        ctx = self.ctx
+        for e in ctx._ents_cache():
+            if e.start_char < me or e.start_char >= min(me + 24, sent.end_char):
+                continue
+            if not self._FROM_ASKER.match(ctx.view[me:e.start_char]):
+                return None
+            aid = e.ent_id_ or None
+            if aid is None and e.label_ == "PERSON":
+                aid = ctx.person_ref(e).state
+            if aid is None and e.label_ == "NORP":
+                aid = self.gaz.lookup_adjective(e.text)
+            return aid if aid and aid != actor and self.gaz.kind(aid) == "state" else None
         return None
 
     _ACT_NOUNS = frozenset({"drills", "exercises", "exercise", "manoeuvres", "maneuvers", "deployment",

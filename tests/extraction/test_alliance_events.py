@@ -707,3 +707,29 @@ def test_blaming_a_party_for_a_wrong_act_it_carried_out_is_an_accusation(run):
     res = run("Border\n\nOn Thursday, the Armenian Defense Ministry claimed that the Azerbaijani armed forces carried "
               "out provocative actions in the Syunik region.\n", published="2021-05-14")
     assert ("accuse", "ARM", "AZE", "2021-05-13") in got(res)
+
+
+def test_refusing_a_states_appeal_names_who_asked_and_who_was_asked(run):
+    """ "Russia rejected an appeal from Kyrgyzstan's interim president for military assistance": Kyrgyzstan asked
+    Russia, and Russia refused Kyrgyzstan (the article's main state need not be either)."""
+    res = run("Osh\n\nRussia on Saturday rejected an appeal from Kyrgyzstan's interim president for military "
+              "assistance.\n", published="2010-06-12")
+    g = got(res)
+    assert ("request_assistance", "KGZ", "RUS", "2010-06-12") in g
+    assert ("deny_assistance", "RUS", "KGZ", "2010-06-12") in g
+
+
+def test_ending_a_membership_returning_to_the_alliance_and_saying_it_failed(run):
+    res = run("Blocs\n\nUzbekistan has discontinued its membership in GUAM, the minister said on Monday. Uzbekistan "
+              "returned to the CSTO in 2006. In 2012 the three juntas quit ECOWAS, stating that the regional body had "
+              "failed to help them.\n", published="2012-06-20")
+    t = triples(res)
+    assert ("withdraw", "UZB", "GUAM") in t
+    assert ("join", "UZB", "CSTO") in t
+    res = run("ECOWAS exit\n\nMali, Burkina Faso and Niger said on Sunday that they were leaving ECOWAS, stating that "
+              "the regional body had failed to help them fight insecurity.\n", published="2024-01-29")
+    assert {("accuse", s, "ECOWAS", "2024-01-28") for s in ("MLI", "BFA", "NER")} <= got(res)
+    # returning to the table or to the integrated command is not joining
+    res = run("Talks\n\nFrance returned to NATO's integrated military command in 2009. Serbia returned to the "
+              "talks with NATO in May.\n", published="2009-06-01")
+    assert not [e for e in res.events if e["type"] == "join"]
