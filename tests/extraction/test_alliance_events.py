@@ -733,3 +733,17 @@ def test_ending_a_membership_returning_to_the_alliance_and_saying_it_failed(run)
     res = run("Talks\n\nFrance returned to NATO's integrated military command in 2009. Serbia returned to the "
               "talks with NATO in May.\n", published="2009-06-01")
     assert not [e for e in res.events if e["type"] == "join"]
+
+
+def test_naming_an_act_as_a_wrong_and_concern_at_a_partys_acts_are_accusations(run):
+    res = run("Arms\n\nOn Friday Azerbaijan's President Ilham Aliyev called India's supply of weapons to Armenia as an "
+              "“unfriendly move”. Pashinyan described the alliance as a threat to Armenia's national security. "
+              "The Kremlin expressed concern over Baku's actions on Thursday.\n\nArmenia and the CSTO.\n",
+              published="2023-01-14")
+    g = got(res)
+    assert {("accuse", "AZE", "IND"), ("accuse", "ARM", "CSTO")} <= triples(res)
+    assert ("accuse", "RUS", "AZE", "2023-01-12") in g
+    # praise is no accusation, and being worried "by" something is not blaming whoever the sentence names
+    res = run("Talks\n\nThe minister described the meeting as constructive. Russia was worried by Armenia's moves.\n",
+              published="2023-01-14")
+    assert not [e for e in res.events if e["type"] == "accuse"]
