@@ -70,7 +70,9 @@ def slug_person(name: str, honorifics: frozenset[str] = frozenset()) -> str | No
     return "-".join(parts) or None
 
 
-_NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "ben", "ould", "de", "da", "du", "van", "von", "der"})
+NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "ben", "ould", "de", "da", "du", "van", "von", "der"})
+_NAME_PARTICLES = NAME_PARTICLES
+_PARTICLE_WORD = re.compile(r"(?<=\s)(?:" + "|".join(sorted(_NAME_PARTICLES)) + r")(?=[\s-])")
 
 
 def name_skeleton(name: str) -> str:
@@ -171,6 +173,9 @@ class Gazetteer:
                 if len(n) <= 2 and not n.isupper():
                     continue
                 add(lab, n, a.id)
+                if a.kind == "person" and _PARTICLE_WORD.search(n):
+                    # news capitalises the particles of Arabic and European names too: "Sheikh Hamad Bin Jassim"
+                    add(lab, _PARTICLE_WORD.sub(lambda m: m.group(0).capitalize(), n), a.id)
                 if a.kind == "organisation" and n.isalpha() and n.isupper() and len(n) >= 4:
                     add(lab, n.capitalize(), a.id)      # British style: "Nato", "Ecowas"
             for adj in a.adjectives:

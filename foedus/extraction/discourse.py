@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from foedus.extraction.actors import Gazetteer, slug_person
+from foedus.extraction.actors import NAME_PARTICLES as _NAME_PARTICLES, Gazetteer, slug_person
 from foedus.extraction.entity_fixes import in_title_phrase
 from foedus.extraction.lexicon import Lexicon
 from foedus.sources.model import Article
@@ -270,7 +270,11 @@ class DocContext:
             pid = self.person_names.get(key)
         if pid is None:
             toks = name.split()
-            if len(toks) == 1:
+            if len(toks) > 1 and toks[0].lower() in _NAME_PARTICLES:
+                # a surname with its particle ("Bin Jassim", "Al Thani", "de Gaulle"): the article's person so named
+                cands = [v for k, v in self.person_names.items() if k.endswith(" " + key)]
+                pid = cands[-1] if cands else None
+            if pid is None and len(toks) == 1:
                 # a surname alone: the person of the article with that surname, else the registry's
                 cands = [v for k, v in self.person_names.items() if k.split()[-1] == key]
                 if cands:

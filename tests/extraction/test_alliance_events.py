@@ -747,3 +747,22 @@ def test_naming_an_act_as_a_wrong_and_concern_at_a_partys_acts_are_accusations(r
     res = run("Talks\n\nThe minister described the meeting as constructive. Russia was worried by Armenia's moves.\n",
               published="2023-01-14")
     assert not [e for e in res.events if e["type"] == "accuse"]
+
+
+def test_signing_the_alliances_protocol_is_not_also_a_bilateral_agreement(run):
+    res = run("Montenegro and NATO\n\nRussia's foreign ministry criticized NATO. Montenegrin Prime Minister Milo "
+              "Djukanovic signed the accession protocol on behalf of his country on May 19.\n", published="2016-05-20")
+    assert ("sign", "MNE", "NATO", "2016-05-19") in got(res)
+    assert not [e for e in res.events if e["type"] == "sign_agreement"]
+
+
+def test_officials_reaffirming_their_countries_will_not_prolong_participation_announce_the_exit(run):
+    res = run("THREE COUNTRIES CONFIRM INTENT TO QUIT COLLECTIVE SECURITY TREATY.\n\nOn April 2, 1999, Uzbek President Islam Karimov, Georgian Foreign Minister Irakly "
+              "Menagarishvili and Azerbaijan’s senior presidential adviser Vafa Guluzade reaffirmed that their "
+              "respective countries will not prolong their participation in the CIS Collective Security Treaty. "
+              "Armenia will not renew its membership if Russia leaves, the minister warned.\n", published="1999-04-05")
+    g = got(res)
+    assert {("announce_withdrawal", s, "CSTO", "1999-04-02") for s in ("UZB", "GEO", "AZE")} <= g
+    assert ("announce_withdrawal", "ARM", "CSTO") not in triples(res)
+    # an all-capitals headline's "INTENT TO QUIT" is no exit (its capitals are not a name after "quit")
+    assert not [e for e in res.events if e["type"] == "withdraw"]

@@ -88,3 +88,12 @@ def test_he_is_the_main_clause_subject_not_the_person_it_reports_on(run):
               "Lukashenko missed the summit as well.\n\n“The meeting in Bishkek was informal,” he said.\n",
               published="2013-05-30")
     assert speakers(res)["The meeting in Bishk"] == "arthur-baghdasaryan"
+
+
+def test_capitalised_name_particles_and_a_surname_with_its_particle_are_the_registry_person(run):
+    """ "Sheikh Hamad Bin Jassim" is the registry's Hamad bin Jassim al-Thani, and "Bin Jassim" later in the
+    article is the same person, not a new one."""
+    res = run("Syria suspended\n\nThe suspension will come into effect on November 16, according to the Qatari "
+              "Foreign Minister, Sheikh Hamad Bin Jassim.\n\nHowever, Bin Jassim stressed that “no-one is talking "
+              "about a no-fly zone – people are trying to mix up the cases.”\n", published="2011-11-13")
+    assert {q["speaker"] for q in res.quotes} == {"hamad-bin-jassim-al-thani"}

@@ -255,3 +255,11 @@ def test_a_place_and_date_alone_on_a_line_and_a_date_then_outlet_open_the_story(
     # a sentence that opens with a date is not a dateline
     assert find_dateline("June 13, Armenia recalled its ambassador.") is None
     assert find_dateline("On June 13, Reuters reported that Armenia recalled its ambassador.") is None
+
+
+def test_a_year_a_state_may_become_a_member_in_is_no_past_happening(run):
+    """ "Montenegro may become the alliance's full-fledged member in mid-2017" is a forecast: it does not put the
+    publication after mid-2017 (as a happening dated that year would)."""
+    res = run("Montenegro\n\nZakharova spoke at a briefing on May 19. Djukanovic said earlier that Montenegro may "
+              "become the alliance’s full-fledged member in mid-2017.\n", published=None)
+    assert not (res.article.published or "").startswith("2017")

@@ -447,3 +447,11 @@ def test_a_yearless_dateline_is_never_placed_after_today():
     assert r.published != "2026-12-25?" and r.published.startswith("2026-11-20/")
     r = reconcile([ev("freeze_participation")], None, facts, dateline_day=(11, 22), today=date(2026, 11, 23))
     assert r.published == "2026-11-22?"
+
+
+def test_the_shipped_ledger_dates_the_nato_accession_protocols():
+    from foedus.extraction.reconcile import shipped_facts
+    evs = [{"doc": "d", "type": "sign", "actor": a, "target": "NATO", "date": None, "evidence": "signed the protocol"}
+           for a in ("MNE", "FIN", "SWE")]
+    r = reconcile(evs, None, shipped_facts())
+    assert [e["date"] for e in r.events] == ["2016-05-19", "2022-07-05", "2022-07-05"]
