@@ -82,7 +82,8 @@ class QuoteFinder:
         self.lex = ctx.lex
         sp = ctx.lex.speech
         self.quoting = frozenset(sp.get("quoting_verbs") or ("quote",))
-        self.speech = ctx.lex.complement_verbs | {"add", "say", "continue", "ask"} | self.quoting
+        # ("“…,” the statement read": a written statement reads)
+        self.speech = ctx.lex.complement_verbs | {"add", "say", "continue", "ask", "read"} | self.quoting
         self.unsaid_verbs = frozenset(sp.get("unsaid_when_negated") or ())
         self.failed_heads = frozenset(sp.get("failed_speech_heads") or ())
         self.anaphoric_objects = frozenset(sp.get("anaphoric_objects") or ())
@@ -188,7 +189,28 @@ class QuoteFinder:
         subj = self.speaker_token(v)
         if subj is None:
             return None
+        issuer = self._statement_issuer(subj)
+        if issuer is not None:
+            return issuer
         return self.ctx.resolve(subj, for_speaker=True)
+
+    def _statement_issuer(self, subj) -> Ref | None:
+        """"“…,” the statement read.": the named person who, in the sentence before (a statement of theirs
+        the article reports, "In an official statement released Tuesday, Air Commodore X explained that …"),
+        issued the statement the definite noun points back to; None otherwise."""
+        noun = subj.lemma_.lower()
+        if subj.pos_ != "NOUN" or noun not in _SPEECH_NOUNS \
+                or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subj.children):
+            return None
+        sent = self.ctx.sent_of(subj.i)
+        for q in reversed(self.quotes):
+            if q.end > sent.start_char or sent.start_char - q.end > 600:
+                continue
+            if q.speaker is None or q.speaker.kind != "person" or not q.speaker.named:
+                return None
+            qsent = self.ctx.sent_of(self.ctx.doc.char_span(q.start, q.end, alignment_mode="expand")[0].i)
+            return q.speaker if re.search(r"\b" + re.escape(noun) + r"s?\b", qsent.text, re.I) else None
+        return None
 
     def _definite_role(self, ref: Ref | None, start: int) -> Ref | None:
         """"the Russian official added that …" right after a sentence naming a person: a definite role noun

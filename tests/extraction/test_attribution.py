@@ -97,3 +97,17 @@ def test_capitalised_name_particles_and_a_surname_with_its_particle_are_the_regi
               "Foreign Minister, Sheikh Hamad Bin Jassim.\n\nHowever, Bin Jassim stressed that “no-one is talking "
               "about a no-fly zone – people are trying to mix up the cases.”\n", published="2011-11-13")
     assert {q["speaker"] for q in res.quotes} == {"hamad-bin-jassim-al-thani"}
+
+
+def test_the_statement_a_named_person_issued_speaks_for_them(run):
+    """ "“…,” the statement read." after "In an official statement released Tuesday, Air Commodore X explained
+    that …": the statement is X's; a statement nobody named issued stays unattributed."""
+    res = run("Plane lands\n\nIn an official statement released Tuesday, NAF Director of Public Relations and "
+              "Information, Air Commodore Ehimen Ejodame, explained that the aircraft had taken off from Lagos.\n"
+              "“The crew is safe and has received cordial treatment from the host authorities,” the statement read.\n",
+              published="2025-12-09")
+    direct = [q for q in res.quotes if q["kind"] == "direct"]
+    assert [q["speaker"] for q in direct] == ["ehimen-ejodame"]
+    res = run("Plane lands\n\nThe ministry issued a statement on Tuesday.\n“We condemn the incursion,” the statement "
+              "read.\n", published="2025-12-09")
+    assert not res.quotes
