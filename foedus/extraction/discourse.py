@@ -326,6 +326,8 @@ class DocContext:
         gaz = self.gaz
         if ref.id in gaz.by_id:
             return ref
+        if (ref.label or "").lower().startswith(("the ", "this ", "that ")):
+            return ref          # "the Ambassador" pointing back to the person the article named: the id is theirs
         name = re.sub(r"(?:'s|’s|'|’)$", "", (ref.label or ref.id.replace("-", " ")).replace("\u00a0", " ").strip())
         toks = [t for t in name.split() if t]
         while len(toks) > 1 and toks[0].lower().rstrip(".") in self.lex.honorifics:
@@ -704,6 +706,8 @@ class DocContext:
 
     def _ref_of_ent(self, e) -> Ref | None:
         if e.label_ == "PERSON":
+            if e[0].lower_ in ("the", "a", "an") and len(e) <= 3:
+                return None     # "the Ambassador" taken for a name: a role noun, read as the phrase it is
             return self.person_ref(e)
         if not e.ent_id_ and e.label_ in ("NORP", "ORG", "GPE") and len(e) == 1 and e.text[:1].isupper() \
                 and any(k.split()[-1] == e.text.lower() and len(k.split()) > 1 for k in self.person_names):

@@ -111,3 +111,14 @@ def test_the_statement_a_named_person_issued_speaks_for_them(run):
     res = run("Plane lands\n\nThe ministry issued a statement on Tuesday.\n“We condemn the incursion,” the statement "
               "read.\n", published="2025-12-09")
     assert not res.quotes
+
+
+def test_the_role_pointing_back_to_a_named_person_keeps_that_persons_id(run):
+    """ "Azerbaijan's Ambassador to India Ashraf Shikhaliyev … the Ambassador pointed out that …": the speaker is
+    the ambassador the article named (a person the registry does not know), never a made-up id such as
+    "the-ambassador"."""
+    res = run("Envoy\n\nA few hours later, Azerbaijan’s Ambassador to India Ashraf Shikhaliyev sought to dial down the "
+              "harsh observations by congratulating India on the G20 Presidency.\nIn an attempt to take the heat off "
+              "bilateral ties, the Ambassador pointed out that India’s G20 theme showed the role of India.\n",
+              published="2023-01-13")
+    assert res.quotes and not [q for q in res.quotes if q["speaker"].startswith("the-")]
