@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Iterable, Iterator
 
 from foedus.domain.dates import InvalidDate, parse_edtf
@@ -22,7 +22,7 @@ from foedus.extraction.events import EventFinder, Found
 from foedus.extraction.lexicon import Lexicon, lexicon
 from foedus.extraction.quotes import Quote, QuoteFinder
 from foedus.sources.boilerplate import nlp_view, segment
-from foedus.sources.metadata import apply_inference, dateline_of, place_credit_end, role_window
+from foedus.sources.metadata import apply_inference, dateline_of, latest_day_in_year, place_credit_end, role_window
 from foedus.sources.model import Article
 
 __all__ = ["Extractor", "DocResult", "prepare"]
@@ -156,6 +156,8 @@ class Extractor:
         rec = reconcile(_with_date_expr(res), article.published, self.facts, published_given=given,
                         article_text=article.text, place_names=self.gaz.place_names, not_after=not_after,
                         dateline_day=dateline_day, today=date.today())
+        if not given and rec.published != article.published:
+            _after_the_latest_yearless_day(rec, article, self.lex)
         records = []
         for round_ in range(2):
             # a new publication date can resolve expressions the first reading could not ("earlier this
@@ -361,6 +363,29 @@ def _names_again(sent, nouns: set[str]) -> bool:
         return False
     head = first.head
     return head.pos_ == "NOUN" and head.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in nouns
+
+
+def _after_the_latest_yearless_day(rec, article: Article, lex: Lexicon) -> None:
+    """A known fact dated the article ("Armenia appealed … on September 13": 2022): a later day it names without a
+    year ("told his counterpart on October 12") is read in that year, and the publication comes after it (the end
+    assumes publication within a month, marked '?')."""
+    from foedus.extraction.dates import edtf_assumed_end, span_of_edtf
+    if not rec.published or rec.published.endswith("?") and "/" not in rec.published:
+        return          # a dateline's day (or none): nothing to move
+    span = span_of_edtf(rec.published)
+    if span is None or span[0] is None:
+        return
+    lo, hi = span
+    day = latest_day_in_year(article, lex, lo.year, lo, date.today())
+    if day is None or day <= lo or (hi is not None and not rec.published.endswith("?") and day > hi):
+        return
+    rec.published = edtf_assumed_end(day, day + timedelta(days=30))
+    rec.published_how = (f"{rec.published_how}; the latest day the text names without a year "
+                         f"({day.isoformat()}, read in the year of that fact) comes after it: published after it, "
+                         "within a month (marked '?')")
+    for r in rec.records:
+        if r.get("what") == "published":
+            r["date_after"], r["why"] = rec.published, rec.published_how
 
 
 def _sentence_like(sent) -> bool:

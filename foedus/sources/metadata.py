@@ -32,7 +32,7 @@ from foedus.extraction.dates import (Reference, divmod_month, edtf_assumed_end, 
 from foedus.extraction.lexicon import Lexicon, lexicon
 from foedus.sources.model import Article
 
-__all__ = ["infer_outlet", "infer_published", "apply_inference", "dateline_of"]
+__all__ = ["infer_outlet", "infer_published", "apply_inference", "dateline_of", "latest_day_in_year"]
 
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s\"'<>)]+", re.I)
 _EMAIL = re.compile(r"\b[\w.+-]+@([\w-]+(?:\.[\w-]+)+)")
@@ -421,6 +421,22 @@ def _head_paragraphs(article: Article):
             if body_seen > 2:
                 break
         yield p
+
+
+def latest_day_in_year(article: Article, lex: Lexicon, year: int, not_before: date, today: date) -> date | None:
+    """The latest past day the text names without a year ("on October 12"), read in ``year`` (the year a known fact
+    the article reports gives it), that is on or after ``not_before`` and not after ``today``; None if none."""
+    ref = Reference(year_hint=year)
+    latest = None
+    for p in article.paragraphs:
+        if p.kind not in ("body", "title", "heading", "caption"):
+            continue
+        for x in find_dates(article.text, ref, lex, p.start, p.end):
+            if x.future or x.explicit_year or x.kind != "partial" or x.lo is None or x.hi is None or x.width > 3:
+                continue
+            if not_before <= x.lo and x.hi <= today and (latest is None or x.hi > latest):
+                latest = x.hi
+    return latest
 
 
 def dateline_of(article: Article, lex: Lexicon):

@@ -766,3 +766,13 @@ def test_officials_reaffirming_their_countries_will_not_prolong_participation_an
     assert ("announce_withdrawal", "ARM", "CSTO") not in triples(res)
     # an all-capitals headline's "INTENT TO QUIT" is no exit (its capitals are not a name after "quit")
     assert not [e for e in res.events if e["type"] == "withdraw"]
+
+
+def test_joint_drills_of_two_states_and_a_states_exercises_with_another(run):
+    res = run("Drills\n\nRussia and Belarus began joint drills on Monday. Lavrov said Moscow was concerned about "
+              "Armenia's exercises with the United States. The two armies will hold joint exercises next month.\n",
+              published="2023-09-12")
+    t = triples(res)
+    assert ("hold_exercise", "RUS", "BLR") in t or ("hold_exercise", "BLR", "RUS") in t
+    assert ("hold_exercise", "ARM", "USA") in t
+    assert len([e for e in res.events if e["type"] == "hold_exercise"]) == 2

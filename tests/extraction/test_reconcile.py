@@ -455,3 +455,18 @@ def test_the_shipped_ledger_dates_the_nato_accession_protocols():
            for a in ("MNE", "FIN", "SWE")]
     r = reconcile(evs, None, shipped_facts())
     assert [e["date"] for e in r.events] == ["2016-05-19", "2022-07-05", "2022-07-05"]
+
+
+def test_a_later_yearless_day_read_in_the_year_of_the_known_fact_moves_the_publication(extractor):
+    """The freeze (a known fact of 2021-03-04) gives the year; "on April 20" is then 2021-04-20, a later past day
+    the article names, so it was published after it, not within a month of the freeze."""
+    from foedus.sources.loaders import article_from_text
+    facts = [fact("k-freeze", "freeze_participation", "ARM", "CSTO", date(2021, 3, 4))]
+    ex = with_facts(extractor, facts)
+    text = ("Armenia and the CSTO\n\nArmenia froze its participation in the CSTO on March 4.\n\nThe foreign minister "
+            "told his Russian counterpart on April 20 that the talks had been useful.\n")
+    res = ex.extract_one(article_from_text(text, "t", "test", {}))
+    assert res.article.published.startswith("2021-04-20/")
+    # a day of that year before the fact does not move it
+    res = ex.extract_one(article_from_text(text.replace("April 20", "February 20"), "t", "test", {}))
+    assert res.article.published.startswith("2021-03-04/")
