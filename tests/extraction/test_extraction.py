@@ -275,3 +275,12 @@ def test_an_articles_parse_is_freed_without_waiting_for_the_garbage_collector(ru
         gc.garbage.clear()
         gc.enable()
     assert not kinds & {"DocContext", "EventFinder", "GroupResolver", "Span", "Doc"}, kinds
+
+
+def test_a_hypothetical_noun_in_an_opening_clause_does_not_govern_the_main_clause(run):
+    """ "As it prepares for a potential ECOWAS invasion, Niamey denounced …": the denunciation happened; "the
+    possibility that Armenia will leave" stays a claim."""
+    res = run("Niger\n\nAs it prepares for a potential ECOWAS invasion, Niamey denounced unfriendly activities by "
+              "Paris on Friday. There is a possibility that Armenia will leave the CSTO.\n", published="2023-08-26")
+    assert ("accuse", "NER", "FRA") in {(e["type"], e["actor"], e["target"]) for e in res.events}
+    assert not [e for e in res.events if e["type"] in ("withdraw", "announce_withdrawal")]
