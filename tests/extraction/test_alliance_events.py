@@ -776,3 +776,11 @@ def test_joint_drills_of_two_states_and_a_states_exercises_with_another(run):
     assert ("hold_exercise", "RUS", "BLR") in t or ("hold_exercise", "BLR", "RUS") in t
     assert ("hold_exercise", "ARM", "USA") in t
     assert len([e for e in res.events if e["type"] == "hold_exercise"]) == 2
+
+
+def test_a_protest_handed_to_a_party_is_an_accusation(run):
+    res = run("Airspace\n\nTallinn has handed Moscow a formal protest note over the violation. Armenia lodged a strong "
+              "protest with Baku. Protesters handed a petition to the embassy.\n", published="2025-09-20")
+    t = triples(res)
+    assert {("accuse", "EST", "RUS"), ("accuse", "ARM", "AZE")} <= t
+    assert len([e for e in res.events if e["type"] == "accuse"]) == 2
