@@ -45,6 +45,11 @@ _SPEECH_NOUN_FROM = re.compile(r"\b(?:warning|statement|remark|comment|reply|res
                                r"(?P<who>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3})(?: that|:|,)?\s*$")
 
 
+# "Added Robertson: “…”", "Said the minister, Sergei Lavrov: “…”": the verb first, then who speaks, then the quote
+_INVERTED_INTRO = re.compile(r"(?:^|(?<=[.!?”\"]\s)|(?<=\n))(?:Added|Said|Continued|Noted|Warned|Stressed|Insisted|Declared|"
+                             r"Explained|Replied|Responded)\s+(?P<who>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)\s*[:,]\s*$")
+
+
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     seg = text[s:e]
     lead = len(seg) - len(_LEAD.sub("", seg))
@@ -334,6 +339,15 @@ class QuoteFinder:
         if m is not None:
             tok = ctx.doc.char_span(start + m.start("who"), start + m.end("who"), alignment_mode="expand")
             r = ctx.resolve(tok.root) if tok is not None else None
+            if r is not None and r.kind == "person":
+                return r, "before"
+        # 2c. an inverted speech verb opening the sentence: "Added Robertson: “…”" (the parser takes "Added" for a name)
+        m = _INVERTED_INTRO.search(before)
+        if m is not None:
+            tok = ctx.doc.char_span(start + m.start("who"), start + m.end("who"), alignment_mode="expand")
+            r = ctx.resolve(tok[-1]) if tok is not None else None
+            if (r is None or r.kind != "person") and tok is not None and tok[-1].pos_ == "PROPN" and len(tok) <= 3:
+                r = ctx._person_ref(m.group("who"), None)    # the NER left the name out (it took in the verb)
             if r is not None and r.kind == "person":
                 return r, "before"
         # 3. an introduction in the previous paragraph ending with a colon, or a quote there

@@ -122,3 +122,10 @@ def test_the_role_pointing_back_to_a_named_person_keeps_that_persons_id(run):
               "bilateral ties, the Ambassador pointed out that India’s G20 theme showed the role of India.\n",
               published="2023-01-13")
     assert res.quotes and not [q for q in res.quotes if q["speaker"].startswith("the-")]
+
+
+def test_an_inverted_speech_verb_before_the_name_and_a_colon(run):
+    res = run("NATO crisis\n\nSpeaking after the conclave, Robertson told reporters: “It is undoubtedly a difficult "
+              "situation.”\n\nAdded Robertson: “The question is not if but when to begin planning.”\n",
+              published="2003-02-10")
+    assert [q["speaker"] for q in res.quotes if q["kind"] == "direct"] == ["george-robertson", "george-robertson"]
