@@ -45,7 +45,7 @@ _SPEECH_NOUN_FROM = re.compile(r"\b(?:warning|statement|remark|comment|reply|res
                                r"(?P<who>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3})(?: that|:|,)?\s*$")
 
 
-# "Added Robertson: “…”", "Said the minister, Sergei Lavrov: “…”": the verb first, then who speaks, then the quote
+# "Added Robertson: “…”", "Said Sergei Lavrov: “…”": the verb first, then the name of who speaks, then the quote
 _INVERTED_INTRO = re.compile(r"(?:^|(?<=[.!?”\"]\s)|(?<=\n))(?:Added|Said|Continued|Noted|Warned|Stressed|Insisted|Declared|"
                              r"Explained|Replied|Responded)\s+(?P<who>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)\s*[:,]\s*$")
 
@@ -213,7 +213,10 @@ class QuoteFinder:
                 continue
             if q.speaker is None or q.speaker.kind != "person" or not q.speaker.named:
                 return None
-            qsent = self.ctx.sent_of(self.ctx.doc.char_span(q.start, q.end, alignment_mode="expand")[0].i)
+            span = self.ctx.doc.char_span(q.start, q.end, alignment_mode="expand")
+            if span is None or not len(span):
+                return None
+            qsent = self.ctx.sent_of(span[0].i)
             return q.speaker if re.search(r"\b" + re.escape(noun) + r"s?\b", qsent.text, re.I) else None
         return None
 
