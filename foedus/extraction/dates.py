@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from foedus.extraction.lexicon import Lexicon, lexicon
+from foedus.extraction.literals import LiteralScreen
 
 __all__ = ["TimeExpr", "Reference", "Dateline", "find_dates", "find_dateline", "edtf_of", "span_of_edtf", "DateGrammar",
            "grammar"]
@@ -197,6 +198,7 @@ class DateGrammar:
             ("year", r"(?<![\d,.$€£-])" + f(Y, "y") + r"(?![\d%]|\s*[-–]\s*\d|-day|\s*(?:km|kilomet|people|troops|soldiers|members|times|euros|dollars|GMT|UTC|hours?|hrs|local time)\b)"),
         ]
         self.alts = [(name, re.compile(r"\b" + rx, re.I)) for name, rx in alts]
+        self.screen = LiteralScreen([rx for _name, rx in self.alts])   # which can match a text (literals.py)
         # a cheap pre-filter: no digit, month, weekday, season or relative word -> no date
         words = list(self.month_of) + self.weekdays + list(self.seasons) + ["ago", "later", "earlier", "subsequently", "week", "year", "month", "day",
                                                                            "today", "yesterday", "tomorrow", "tonight",
@@ -283,7 +285,9 @@ def find_dates(text: str, ref: Reference, lex: Lexicon | None = None, start: int
         return out
     found: list[tuple[int, int, str, re.Match]] = []
     taken: list[tuple[int, int]] = []
-    for kind, rx in g.alts:
+    for (kind, rx), possible in zip(g.alts, g.screen.possible(text[start:end])):
+        if not possible:
+            continue            # a word the expression cannot match without is absent
         for m in rx.finditer(text, start, end):
             s, e = m.start(), m.end()
             if any(s < b and a < e for a, b in taken):

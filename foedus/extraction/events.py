@@ -389,8 +389,12 @@ class EventFinder:
         n_events, n_claims = len(self.events), len(self.claims)
         # "announced on Monday its withdrawal": the wording is also read without the time between its words
         cuts = [(a, b, stext[:a] + stext[b:]) for a, b in self._time_adjunct_cuts(sent, stext, sent_dates)]
+        # (a trigger without a word it cannot match without is skipped: literals.py)
+        possible = iter(self.lex.trigger_screen.possible(stext, *(cut for _a, _b, cut in cuts)))
         for et in self.lex.event_types:
             for trig in et.triggers:
+                if not next(possible):
+                    continue
                 for m in trig.regex.finditer(stext):
                     self._match(et, trig, m, sent, stext, sent_dates, narrative, quotes_here)
                 for a, b, cut in cuts:

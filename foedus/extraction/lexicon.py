@@ -16,6 +16,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
 from foedus.datafiles.paths import DATA
+from foedus.extraction.literals import LiteralScreen
 
 __all__ = ["EXTRACTION_DIR", "LexiconError", "load_data", "Trigger", "EventType", "Lexicon", "lexicon"]
 
@@ -100,6 +101,11 @@ class Lexicon:
     bullet_max_words: int
     outlets: list[dict[str, Any]]
     extra: dict[str, Any] = field(default_factory=dict)
+    trigger_screen: LiteralScreen = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        # the event types' triggers in order, as ``possible`` lists them (see literals.py)
+        self.trigger_screen = LiteralScreen([t.regex for et in self.event_types for t in et.triggers])
 
 
 def _event_types(doc: dict, where: str) -> list[EventType]:
@@ -111,8 +117,8 @@ def _event_types(doc: dict, where: str) -> list[EventType]:
                 p = {"pattern": p}
             if not isinstance(p, dict) or "pattern" not in p:
                 raise LexiconError(f"{where}: types.{name}.patterns[{i}]: expected a pattern")
-            trig.append(Trigger(compile_re(p["pattern"], f"{where}: types.{name}.patterns[{i}]"),
-                                bool(p.get("negative")), bool(p.get("modal_ok")),
+            regex = compile_re(p["pattern"], f"{where}: types.{name}.patterns[{i}]")
+            trig.append(Trigger(regex, bool(p.get("negative")), bool(p.get("modal_ok")),
                                 bool(p.get("quote_only")), bool(p.get("verb")), bool(p.get("possessor_acts")), bool(p.get("claim_only")),
                                 bool(p.get("nominal")), bool(p.get("appositive")), bool(p.get("done_to")),
                                 bool(p.get("names_alliance"))))

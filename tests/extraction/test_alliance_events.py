@@ -784,3 +784,13 @@ def test_a_protest_handed_to_a_party_is_an_accusation(run):
     t = triples(res)
     assert {("accuse", "EST", "RUS"), ("accuse", "ARM", "AZE")} <= t
     assert len([e for e in res.events if e["type"] == "accuse"]) == 2
+
+
+def test_a_military_operation_or_strike_named_by_its_author_is_an_attack(run):
+    res = run("Tensions\n\nMoscow criticised Azerbaijan's 2023 military operation in Nagorno-Karabakh. Tehran condemned "
+              "the U.S. strike on Iran on June 22. The CSTO peacekeeping operation in Kazakhstan ended in January. "
+              "A strike on any member would be an attack on all.\n", published="2025-06-25")
+    t = triples(res)
+    assert {("attack", "AZE", "nagorno-karabakh"), ("attack", "USA", "IRN")} <= t
+    # a peacekeeping operation is no attack, nor is a strike on "any member" (a clause of the treaty)
+    assert len([e for e in res.events if e["type"] == "attack"]) == 2

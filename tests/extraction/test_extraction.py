@@ -136,7 +136,7 @@ def test_general_alliance_patterns(run):
               "Finland joined the protests on March 7.\n")
     t = types(res)
     assert ("deploy_forces", "CSTO", "KAZ") in t
-    assert ("suspend_membership", "NER", "ECOWAS") in t          # membership acts: state -> alliance, as in the ledger
+    assert ("suspend_membership", "NER", "ECOWAS") in t          # in the ledger: the state whose standing changes
     assert not any(e[0] in ("withdraw", "join") for e in t)
 
 
@@ -227,19 +227,37 @@ def test_article_4_is_consultations_in_nato_and_defence_in_the_csto(run):
     assert [(e["type"], e["actor"], e["target"]) for e in res.events] == [("request_assistance", "ARM", "CSTO")]
 
 
-def test_other_ledger_types_are_kept_out_of_the_format_events_file(tmp_path):
+def test_other_ledger_types_are_kept_apart_and_given_the_formats_nearest_row(tmp_path):
     import json
 
     from foedus.extraction.export import AtomicOutputs
     from foedus.extraction.pipeline import DocResult
     from foedus.sources.loaders import article_from_text
     res = DocResult(article_from_text("x", "t", "test", {}))
-    res.events = [{"doc": "t", "type": "request_consultations", "actor": "POL", "target": "NATO", "date": None, "evidence": "x"},
-                  {"doc": "t", "type": "accuse", "actor": "POL", "target": "RUS", "date": None, "evidence": "x"}]
+    ev = lambda t, a, b: {"doc": "t", "type": t, "actor": a, "target": b, "date": None, "evidence": "x"}  # noqa: E731
+    res.events = [ev("request_consultations", "POL", "NATO"), ev("accuse", "POL", "RUS"),
+                  # the same request read both ways in one article is one line of events.jsonl
+                  ev("request_consultations", "EST", "NATO"), ev("request_assistance", "EST", "NATO")]
     with AtomicOutputs(tmp_path) as out:
         out.write(res)
-    read = lambda name: [json.loads(l)["type"] for l in (tmp_path / f"{name}.jsonl").read_text().splitlines()]
-    assert read("events") == ["accuse"] and read("other_events") == ["request_consultations"]
+    read = lambda name: [(r["type"], r["actor"]) for r in map(json.loads, (tmp_path / f"{name}.jsonl").read_text().splitlines())]  # noqa: E731
+    assert read("other_events") == [("request_consultations", "POL"), ("request_consultations", "EST")]
+    assert sorted(read("events")) == [("accuse", "POL"), ("request_assistance", "EST"), ("request_assistance", "POL")]
+
+
+def test_the_files_give_a_suspension_as_the_alliances_act(tmp_path, run):
+    """FORMAT.md: "the alliance formally suspended the state's membership" (actor the alliance, as for a denied
+    request), while the ledger keeps the state whose standing changed as the actor."""
+    import json
+
+    from foedus.extraction.export import AtomicOutputs
+    res = run("Sanctions\n\nRelations are tense. ECOWAS suspended Niger from all its bodies on July 30, 2023.\n")
+    assert ("suspend_membership", "NER", "ECOWAS") in types(res)
+    with AtomicOutputs(tmp_path) as out:
+        out.write(res)
+    written = [json.loads(line) for line in (tmp_path / "events.jsonl").read_text().splitlines()]
+    assert [(e["actor"], e["target"]) for e in written if e["type"] == "suspend_membership"] == [("ECOWAS", "NER")]
+    assert ("suspend_membership", "NER", "ECOWAS") in types(res)          # the result itself is not changed
 
 
 def test_the_main_clauses_date_is_not_that_of_a_phrase_describing_a_noun(run):
