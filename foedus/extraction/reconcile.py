@@ -26,7 +26,10 @@ a) **Event dates.** An event whose date is missing or vague (wider than a
    ``trigger_context`` of the event, else its sentence). An event the article does not date at all
    that fits two or more facts is compared once more with the facts of the
    publication year and the year before (news recency, as in d): when exactly
-   one of them fits, it is taken, and the record says why.
+   one of them fits, it is taken, and the record says why. When no fact of
+   the event's own type fits, the facts of a related type (``RELATED_TYPES``:
+   a request for assistance and a request for consultations, which wording
+   seldom tells apart) are tried the same way, and the record names the type.
 b) **Publication lower bound.** An event matched to exactly one fact
    (narrowed or not) is reported by the article as past, so the article was
    published on or after the fact's earliest day.
@@ -225,6 +228,13 @@ def _candidates(ev: dict, facts: list[KnownFact], pub_hi: date | None) -> list[K
     return out
 
 
+# When no known fact of the type an event was read as fits, one of a related type may: "Armenia sent an official
+# request to the CSTO" may be the request for consultations the ledger holds, or the request for assistance.
+RELATED_TYPES: dict[str, tuple[str, ...]] = {
+    "request_assistance": ("request_consultations",),
+    "request_consultations": ("request_assistance",),
+}
+
 _ANNOUNCING = frozenset({"announce_withdrawal", "notify_withdrawal"})
 ANNOUNCED_WITHIN_DAYS = 366     # an announced or notified exit takes effect within a year (notice periods, terms)
 
@@ -370,8 +380,20 @@ def reconcile(events: list[dict], published: str | None, facts: list[KnownFact],
     ceiling: tuple[date, KnownFact, dict] | None = None
     for ev in events:
         ev = dict(ev)
-        cands = [f for f in _candidates(ev, facts, pub_hi) if not _held_elsewhere(f, ev.get("evidence") or "", place_names)
-                 and not _the_meeting_held_elsewhere(f, ev.get("evidence") or "", article_text or "", place_names)]
+
+        def fitting(as_type: str) -> list[KnownFact]:
+            probe = ev if as_type == ev.get("type") else {**ev, "type": as_type}
+            return [f for f in _candidates(probe, facts, pub_hi)
+                    if not _held_elsewhere(f, ev.get("evidence") or "", place_names)
+                    and not _the_meeting_held_elsewhere(f, ev.get("evidence") or "", article_text or "", place_names)]
+
+        cands = fitting(ev.get("type"))
+        related = None
+        for other in () if cands else RELATED_TYPES.get(ev.get("type"), ()):
+            cands = fitting(other)
+            if cands:
+                related = other
+                break
         if not_after is not None:
             # long after everyone the article names by a present title had left office, the article was not
             # written (a deposed leader may keep his title in the news for a while: a year's margin)
@@ -435,6 +457,9 @@ def reconcile(events: list[dict], published: str | None, facts: list[KnownFact],
                 why = (f"the article gives no date; of the {len(cands)} known facts of this type, actor and target, "
                        "the only one of the publication year or the year before (news recency)")
                 cands = recent
+        if related is not None:
+            why += (f" (a known fact of the related type {related}: no fact of the type read matches, and an "
+                    "article's wording seldom tells the two apart)")
         if len(cands) == 1:
             f = cands[0]
             if vague and ev.get("date") != f.edtf:

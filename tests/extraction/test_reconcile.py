@@ -470,3 +470,20 @@ def test_a_later_yearless_day_read_in_the_year_of_the_known_fact_moves_the_publi
     # a day of that year before the fact does not move it
     res = ex.extract_one(article_from_text(text.replace("April 20", "February 20"), "t", "test", {}))
     assert res.article.published.startswith("2021-03-04/")
+
+
+def test_a_request_matches_a_known_request_of_the_related_kind_only_when_none_of_its_own_fits():
+    facts = [fact("x-consult", "request_consultations", "XAA", "ALLY", date(2021, 5, 14)),     # a Friday
+             fact("x-art4", "request_assistance", "XAA", "ALLY", date(2022, 9, 13))]           # a Tuesday
+    # "sent an official request to the alliance, the minister said on Friday": read as a request for assistance,
+    # but the only request of a Friday is the request for consultations
+    r = reconcile([ev("request_assistance", None, date_text="on Friday")], None, facts)
+    assert r.events[0]["date"] == "2021-05-14"
+    [rec] = [x for x in r.records if x["what"] == "event_date"]
+    assert rec["fact"] == "x-consult" and "related type request_consultations" in rec["why"]
+    # a request of its own type that fits wins; the related one is not even a rival
+    r = reconcile([ev("request_assistance", None, date_text="on Tuesday")], None, facts)
+    assert r.events[0]["date"] == "2022-09-13"
+    # other types have no related type
+    r = reconcile([ev("skip_meeting", None, date_text="on Friday")], None, facts)
+    assert r.events[0]["date"] is None
