@@ -371,6 +371,35 @@ class DocContext:
         self.person_names.setdefault(name.lower(), pid)
         return Ref(ref.kind, pid, ref.state or gaz.person_state(pid, self.day), ref.label, ref.named)
 
+    def _person_pronoun(self, head) -> Ref | None:
+        """Who "he"/"she" is: the salient person, except
+        * a person the sentence names before it as the subject of a verb the pronoun's clause hangs on
+          ("Pashinyan met Lukashenko on Monday, and he said …");
+        * a pronoun subject of a clause hanging on the sentence's words ("A conversation was held with Dmitry
+          Peskov, during which he expressed regret"), when no person is the subject before it: the person the
+          sentence named last before it;
+        * never a person the pronoun's own clause names after it ("he expressed regret about Pashinyan's
+          decision" is not Pashinyan): then that person named before it in the sentence, or nobody."""
+        sal = self.salient_person.ref if self.salient_person else None
+        verb = head.head
+        before = [e for e in self.doc.ents if e.label_ == "PERSON" and e.sent == head.sent and e.end <= head.i
+                  and not self.in_quote(e.root)]
+        ancestors = {a.i for a in head.ancestors}
+        ruling = [e for e in before if e.root.dep_ in ("nsubj", "nsubjpass") and e.root.head.i in ancestors]
+        if ruling:
+            return self.person_ref(ruling[-1])      # "Pashinyan met Lukashenko, and he said …": the subject
+        nearest = before[-1] if before and not any(e.root.dep_ in ("nsubj", "nsubjpass") for e in before) else None
+        if nearest is not None and head.dep_ in ("nsubj", "nsubjpass") and verb.dep_ in ("relcl", "advcl", "acl") \
+                and verb.i > head.i:
+            return self.person_ref(nearest)
+        if sal is not None and sal.kind == "person" and sal.id:
+            surname = sal.id.rsplit("-", 1)[-1]
+            if any(e.label_ == "PERSON" and e.start > head.i and verb.left_edge.i <= e.start <= verb.right_edge.i
+                   and slug_person(e[-1].text) == surname for e in self.doc.ents):
+                near = self.person_ref(nearest) if nearest is not None else None
+                return near if near is not None and near.id != sal.id else None
+        return sal
+
     def _first_name_of_named(self, word: str) -> str | None:
         """"Shaikh Hamad" after "Shaikh Hamad Bin Jasem Al Thani": a title and the first name (Arabic usage) is
         the person of three or more names the article named so, before any namesake the registry knows."""
@@ -525,7 +554,7 @@ class DocContext:
         if low in self.gaz.person_pronouns or low in ("i", "me", "my"):
             if low in ("i", "me", "my"):
                 return None
-            return self.salient_person.ref if self.salient_person else None
+            return self._person_pronoun(head)
         e = self.ent_of(head)
         if e is not None:
             r = self._ref_of_ent(e)

@@ -6,13 +6,15 @@ parsed ``Doc``; the spaCy component ``foedus_entity_fixes`` in ``nlp.py`` applie
 * a name after a title is the person, not the title: "said Secretary of Defense Caspar Weinberger" (the NER
   took "Defense Caspar Weinberger" for an organisation), "Minister of Foreign Affairs and Trade Péter
   Szijjártó" (not "Trade Péter Szijjártó") (``names_after_titles``), and "UN High Commissioner for Human
-  Rights Navi Pillay", a name the NER left unlabelled (``unlabelled_names_after_titles``).
+  Rights Navi Pillay", a name the NER left unlabelled (``unlabelled_names_after_titles``);
+* a surname alone is the person the article named in full before ("Janos Martonyi of Hungary" … "Hungary's
+  Martonyi recalled"), not the place or organisation the NER took it for (``surnames_of_people_named``).
 
 Entities the registry's entity ruler named (``ent_id_``) are never changed.
 """
 from __future__ import annotations
 
-__all__ = ["fix_entities", "in_title_phrase"]
+__all__ = ["fix_entities", "in_title_phrase", "surnames_of_people_named"]
 
 # the nouns of office a title "… of X" hangs on, before a name ("Secretary of State Antony Blinken")
 TITLE_HEADS = frozenset({"secretary", "minister", "commissioner", "director", "chief", "head", "chairman",
@@ -46,6 +48,7 @@ def fix_entities(doc):
     new = institutions_not_people(doc, new, Span)
     new = names_after_titles(doc, new, Span)
     new = unlabelled_names_after_titles(doc, new, Span)
+    new = surnames_of_people_named(doc, new, Span)
     if new != ents:
         doc.ents = sorted(new, key=lambda e: e.start)
     return doc
@@ -115,4 +118,19 @@ def unlabelled_names_after_titles(doc, ents: list, Span) -> list:
         if first < t.i:
             out.append(Span(doc, first, t.i + 1, label="PERSON"))
             taken.update(range(first, t.i + 1))
+    return out
+
+
+def surnames_of_people_named(doc, ents: list, Span) -> list:
+    """A one-word place, organisation or nationality the registry does not know (no ``ent_id_``) that is the
+    surname of a person the article named before with a first name ("Janos Martonyi" … "Hungary's Martonyi
+    recalled", which the NER read as a place) is that person."""
+    surnames: set[str] = set()
+    out = []
+    for e in sorted(ents, key=lambda x: x.start):
+        if e.label_ == "PERSON" and len(e) >= 2 and e[-1].is_title and e[0].is_title:
+            surnames.add(e[-1].text)
+        elif e.label_ in ("GPE", "LOC", "ORG", "NORP") and not e.ent_id_ and len(e) == 1 and e.text in surnames:
+            e = Span(doc, e.start, e.end, label="PERSON")
+        out.append(e)
     return out
