@@ -373,8 +373,9 @@ class DocContext:
 
     def _person_pronoun(self, head) -> Ref | None:
         """Who "he"/"she" is: the salient person, except
-        * a person the sentence names before it as the subject of a verb the pronoun's clause hangs on
-          ("Pashinyan met Lukashenko on Monday, and he said …");
+        * a person the sentence names before it as a subject, first of a verb the pronoun's clause hangs on
+          ("Pashinyan met Lukashenko on Monday, and he said …"), else of another clause ("Although Lukashenko
+          is an ally, he said …");
         * a pronoun subject of a clause hanging on the sentence's words ("A conversation was held with Dmitry
           Peskov, during which he expressed regret"), when no person is the subject before it: the person the
           sentence named last before it;
@@ -385,9 +386,11 @@ class DocContext:
         before = [e for e in self.doc.ents if e.label_ == "PERSON" and e.sent == head.sent and e.end <= head.i
                   and not self.in_quote(e.root)]
         ancestors = {a.i for a in head.ancestors}
-        ruling = [e for e in before if e.root.dep_ in ("nsubj", "nsubjpass") and e.root.head.i in ancestors]
+        subjects = [e for e in before if e.root.dep_ in ("nsubj", "nsubjpass")]
+        ruling = [e for e in subjects if e.root.head.i in ancestors] or subjects
         if ruling:
-            return self.person_ref(ruling[-1])      # "Pashinyan met Lukashenko, and he said …": the subject
+            # "Pashinyan met Lukashenko, and he said …", "Although Lukashenko is an ally, he said …": the subject
+            return self.person_ref(ruling[-1])
         nearest = before[-1] if before and not any(e.root.dep_ in ("nsubj", "nsubjpass") for e in before) else None
         if nearest is not None and head.dep_ in ("nsubj", "nsubjpass") and verb.dep_ in ("relcl", "advcl", "acl") \
                 and verb.i > head.i:

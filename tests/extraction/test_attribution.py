@@ -142,9 +142,12 @@ def test_he_in_a_clause_after_a_person_named_in_the_sentence_is_that_person_not_
     res = run("Summit\n\nPrime Minister Nikol Pashinyan announced that he will not attend the summit in Minsk.\n\n"
               "A conversation was also held with Dmitry Peskov, the press secretary of the Russian president, during "
               "which he expressed regret about Pashinyan's decision.\n\n"
-              "Pashinyan met Lukashenko on Monday, and he said that the talks had been useful.\n",
+              "Pashinyan met Lukashenko on Monday, and he said that the talks had been useful.\n\n"
+              "The decision was taken in Cairo, said Gamal Roshdy, a spokesman. Although Alexander Lukashenko is an "
+              "ally of Armenia, he said that it would be wrong to oppose Baku.\n",
               published="2023-11-20")
     got = speakers(res)
     assert got["expressed regret abo"] == "dmitry-peskov"
-    # a subject before the pronoun keeps it ("Pashinyan met Lukashenko, and he said …")
+    # a subject before the pronoun keeps it ("Pashinyan met Lukashenko, and he said …"), also in another clause
     assert got["the talks had been u"] == "nikol-pashinyan"
+    assert got["it would be wrong to"] == "alexander-lukashenko"
