@@ -36,11 +36,12 @@ class GroupResolver:
 
     def group_refs(self, head) -> list[Ref] | None:
         """"all three countries", "those three states", "the two neighbours": the last list of that many
-        states named before; "the leaders of Mali, Burkina Faso and Niger": the states of the of-phrase."""
+        states named before; "the leaders of Mali, Burkina Faso and Niger", "the military-led governments in
+        Mali, Burkina Faso and Niger": the states of the of- or in-phrase."""
         low = head.lower_
         if low in self._ROLE_PLURALS:
             for p in head.children:
-                if p.dep_ == "prep" and p.lower_ == "of":
+                if p.dep_ == "prep" and p.lower_ in ("of", "in"):
                     for o in p.children:
                         if o.dep_ == "pobj":
                             refs = [r for r in self.refs(o) if r.actor and self.gaz.kind(r.actor) == "state"]

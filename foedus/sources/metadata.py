@@ -49,13 +49,19 @@ _DATELINE_ONLY = re.compile(r"^[\s/|•·–—-]*(?:[A-Z][\w.&'’]*(?:\s+[A-Z]
 _AGENCY_STAMP = re.compile(r"^\s*[A-Z][A-Za-z&'’.-]{1,30}?(?P<date>\d{1,2}\.\d{1,2}\.\d{4})(?:\s+[A-Z][\w'’-]+){0,3}\s*$")
 
 _SKIP_FOR_OUTLET = frozenset({"credit", "caption"})
-# an agency credit opening the story without a date: "WASHINGTON (AP) —", "KYIV, Ukraine (Reuters) -"
-_PLACE_CREDIT = re.compile(r"^\s*[A-Z][A-Z.'’-]+(?:[ -][A-Z][A-Z.'’-]+){0,3}(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,2})?"
-                           r"\s*(?:\((?P<agency>[^()\n]{2,40})\)|/(?P<agency2>[^/\n]{2,40})/)\s*[-—–]", re.M)
+# an agency credit opening the story: "WASHINGTON (AP) —", "KYIV, Ukraine (Reuters) -", and with the date after
+# the agency and no dash, "Washington DC (UPI) Jun 25, 2006 In a further repudiation …"
+_CREDIT_DATE = (r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}"
+                r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4})")
+_PLACE_CREDIT = re.compile(r"^\s*(?:[A-Z][A-Z.'’-]+(?:[ -][A-Z][A-Z.'’-]+){0,3}|[A-Z][a-z]+(?:[ -][A-Z][A-Za-z.]+){0,2})"
+                           r"(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,2})?"
+                           r"\s*(?:\((?P<agency>[^()\n]{2,40})\)|/(?P<agency2>[^/\n]{2,40})/)"
+                           r"\s*(?:" + _CREDIT_DATE + r"\s*(?:[-—–:]\s*)?(?=[A-Z“\"])|[-—–])", re.M)
 
 
 def place_credit_end(text: str, start: int, end: int) -> int | None:
-    """Where an agency credit that opens a paragraph ("WASHINGTON (AP) —", "MOSCOW (RFE/RL) —") ends, or None."""
+    """Where an agency credit that opens a paragraph ("WASHINGTON (AP) —", "MOSCOW (RFE/RL) —", "Washington DC (UPI)
+    Jun 25, 2006") ends, or None."""
     m = _PLACE_CREDIT.match(text, start, end)
     return m.end() if m else None
 

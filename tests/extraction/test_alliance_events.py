@@ -794,3 +794,29 @@ def test_a_military_operation_or_strike_named_by_its_author_is_an_attack(run):
     assert {("attack", "AZE", "nagorno-karabakh"), ("attack", "USA", "IRN")} <= t
     # a peacekeeping operation is no attack, nor is a strike on "any member" (a clause of the treaty)
     assert len([e for e in res.events if e["type"] == "attack"]) == 2
+
+
+def test_the_governments_in_a_list_of_states_are_those_states(run):
+    res = run("Sahel\n\nThe military-led governments in Mali, Burkina Faso and Niger have recalled their ambassadors "
+              "from Algeria on Sunday.\n", published="2025-04-07")
+    assert {("recall_ambassador", s, "DZA") for s in ("MLI", "BFA", "NER")} <= triples(res)
+
+
+def test_opening_fire_is_an_attack_a_blistering_attack_on_a_country_is_words(run):
+    res = run("Border\n\nKyrgyzstan's security committee said Saturday that Tajikistan's military had opened fire on "
+              "dwellings in Kyrgyzstan's Batken region. US President Donald Trump launched a blistering attack on "
+              "Germany at the summit. Russia launched a full-scale invasion of Ukraine in February 2022.\n",
+              published="2021-05-02")
+    t = triples(res)
+    assert {("attack", "TJK", "KGZ"), ("attack", "RUS", "UKR")} <= t
+    assert ("attack", "USA", "DEU") not in t
+
+
+def test_the_undated_news_and_the_same_kind_of_act_long_before_are_two_events(run):
+    res = run("Washington DC (UPI) Jun 25, 2006 In a further repudiation of its former close ties "
+              "with the Bush administration Uzbekistan has rejoined the Russian-led Collective Security Treaty "
+              "Organization defense pact. Uzbekistan in 1992 had co-founded CSTO, but suspended its membership seven "
+              "years later.\n")
+    joins = [e for e in res.events if e["type"] == "join" and e["actor"] == "UZB"]
+    assert len(joins) == 2 and "1992" in {e["date"] for e in joins}
+    assert not any("USA" in (e["actor"], e["target"]) for e in res.events)

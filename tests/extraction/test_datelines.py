@@ -263,3 +263,16 @@ def test_a_year_a_state_may_become_a_member_in_is_no_past_happening(run):
     res = run("Montenegro\n\nZakharova spoke at a briefing on May 19. Djukanovic said earlier that Montenegro may "
               "become the alliance’s full-fledged member in mid-2017.\n", published=None)
     assert not (res.article.published or "").startswith("2017")
+
+
+def test_an_agency_credit_opening_a_paragraph_ends_after_its_dash_or_its_date():
+    from foedus.sources.metadata import place_credit_end
+    def credit(t):
+        end = place_credit_end(t, 0, len(t))
+        return t[:end] if end else None
+    assert credit("WASHINGTON (AP) — The Senate voted") == "WASHINGTON (AP) —"
+    assert credit("KYIV, Ukraine (Reuters) - The army said") == "KYIV, Ukraine (Reuters) -"
+    assert credit("Washington DC (UPI) Jun 25, 2006 In a further repudiation") == "Washington DC (UPI) Jun 25, 2006 "
+    # a name with a bracket is no credit without a dash or a date after it
+    assert credit("Vladimir Putin (Russia) has said") is None
+    assert credit("John Smith (AP Photo) Rain fell") is None
