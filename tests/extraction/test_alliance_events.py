@@ -820,3 +820,12 @@ def test_the_undated_news_and_the_same_kind_of_act_long_before_are_two_events(ru
     joins = [e for e in res.events if e["type"] == "join" and e["actor"] == "UZB"]
     assert len(joins) == 2 and "1992" in {e["date"] for e in joins}
     assert not any("USA" in (e["actor"], e["target"]) for e in res.events)
+
+
+def test_announcing_the_cancellation_of_the_alliances_exercises_and_calling_for_its_intervention(run):
+    res = run("Drills\n\nOn October 9 Kyrgyzstan announced the cancellation of Collective Security Treaty Organization "
+              "(CSTO) command staff exercises. Kazakh President Kassym-Jomart Tokayev said he called for their "
+              "intervention. Protesters called for the government's resignation.\n", published="2022-10-10")
+    t = triples(res)
+    assert {("refuse_exercise", "KGZ", "CSTO"), ("request_assistance", "KAZ", "CSTO")} <= t
+    assert len([e for e in res.events if e["type"] == "request_assistance"]) == 1
