@@ -322,6 +322,9 @@ class QuoteFinder:
         if nxt:
             stop = min(stop, nxt[0][0] - 1)
         for v in self._speech_verbs(ce, stop):
+            subj = self.speaker_token(v)
+            if subj is not None and cs <= subj.idx < ce:
+                continue        # the parser took words of the quotation for the subject of the verb after it
             r = self._resolve_subject(v)
             if r is not None:
                 return r, "after"

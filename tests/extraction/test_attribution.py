@@ -151,3 +151,11 @@ def test_he_in_a_clause_after_a_person_named_in_the_sentence_is_that_person_not_
     # a subject before the pronoun keeps it ("Pashinyan met Lukashenko, and he said …"), also in another clause
     assert got["the talks had been u"] == "nikol-pashinyan"
     assert got["it would be wrong to"] == "alexander-lukashenko"
+
+
+def test_the_speaker_after_a_quotation_is_never_words_of_the_quotation(run):
+    res = run('Exit\n\n"After 49 years, the valiant peoples of Burkina Faso, Mali, and Niger regretfully and with great '
+              'disappointment observe that the (ECOWAS) organisation has drifted from the ideals of its founding fathers '
+              'and the spirit of Pan-Africanism," Colonel Amadou Abdramane, Niger junta spokesman, said in the '
+              'statement.\n', published="2024-01-29")
+    assert [q["speaker"] for q in res.quotes if q["text"].startswith("After 49 years")] == ["amadou-abdramane"]
