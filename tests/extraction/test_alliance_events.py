@@ -829,3 +829,10 @@ def test_announcing_the_cancellation_of_the_alliances_exercises_and_calling_for_
     t = triples(res)
     assert {("refuse_exercise", "KGZ", "CSTO"), ("request_assistance", "KAZ", "CSTO")} <= t
     assert len([e for e in res.events if e["type"] == "request_assistance"]) == 1
+
+
+def test_the_recall_of_a_capitals_ambassadors_is_its_states(run):
+    res = run("Sanctions\n\nColonel Abdoulaye Maiga announced the recall of Bamako’s ambassadors from Algeria on Monday. "
+              "Niger announced the withdrawal of its ambassadors from ECOWAS countries.\n", published="2025-04-08")
+    t = triples(res)
+    assert ("recall_ambassador", "MLI", "DZA") in t and ("recall_ambassador", "NER", "ECOWAS") in t
