@@ -30,6 +30,7 @@ class GroupResolver:
                               "neighbours", "neighbors", "republics", "allies", "capitals", "trio", "duo"})
     _ROLE_PLURALS = frozenset({"leaders", "heads", "presidents", "juntas", "governments", "rulers", "authorities",
                                "representatives", "delegations", "ministers", "regimes", "officials"})
+    _RULERS = frozenset({"leaders", "juntas", "governments", "rulers", "authorities", "regimes"})
     _MEMBER_NOUNS = frozenset({"members", "states", "allies", "partners", "countries"})
     _DOCUMENT_NOUNS = frozenset({"statement", "communique", "communiqué", "declaration", "letter", "note", "appeal"})
     _NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
@@ -41,12 +42,13 @@ class GroupResolver:
         low = head.lower_
         if low in self._ROLE_PLURALS:
             for p in head.children:
-                if p.dep_ == "prep" and p.lower_ in ("of", "in"):
+                # ("in" only after those who rule: "officials in Brussels" may be anyone's, meeting there)
+                if p.dep_ == "prep" and (p.lower_ == "of" or (p.lower_ == "in" and low in self._RULERS)):
                     for o in p.children:
                         if o.dep_ == "pobj":
                             refs = [r for r in self.refs(o) if r.actor and self.gaz.kind(r.actor) == "state"]
-                            if len(refs) > 1:
-                                return refs
+                            if len(refs) > 1 or (refs and p.lower_ == "in"):
+                                return refs     # ("the military leaders in Niger": who rule there, not a place)
         if low in self._DOCUMENT_NOUNS and any(c.lower_ == "joint" for c in head.children):
             # "the joint statement accused …": those who issued it, the states listed before
             return self.previous_state_list(head, None)

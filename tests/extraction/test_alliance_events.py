@@ -836,3 +836,10 @@ def test_the_recall_of_a_capitals_ambassadors_is_its_states(run):
               "Niger announced the withdrawal of its ambassadors from ECOWAS countries.\n", published="2025-04-08")
     t = triples(res)
     assert ("recall_ambassador", "MLI", "DZA") in t and ("recall_ambassador", "NER", "ECOWAS") in t
+
+
+def test_saying_that_those_who_rule_a_state_must_act_is_a_demand_on_that_state(run):
+    res = run("Niger\n\nThe regional bloc ECOWAS said in a statement military leaders in Niger must cede power in a week. "
+              "The authorities in Mali recalled their ambassador from Algeria.\n", published="2023-07-31")
+    t = triples(res)
+    assert ("demand", "ECOWAS", "NER") in t and ("recall_ambassador", "MLI", "DZA") in t
