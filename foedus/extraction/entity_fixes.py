@@ -7,6 +7,7 @@ parsed ``Doc``; the spaCy component ``foedus_entity_fixes`` in ``nlp.py`` applie
   took "Defense Caspar Weinberger" for an organisation), "Minister of Foreign Affairs and Trade Péter
   Szijjártó" (not "Trade Péter Szijjártó") (``names_after_titles``), and "UN High Commissioner for Human
   Rights Navi Pillay", a name the NER left unlabelled (``unlabelled_names_after_titles``);
+* a name the NER cut in two at a particle is one name: "Mohamed Salem" + "Ould Salek" (``names_split_at_particles``);
 * a surname alone is the person the article named in full before ("Janos Martonyi of Hungary" … "Hungary's
   Martonyi recalled"), not the place or organisation the NER took it for (``surnames_of_people_named``).
 
@@ -14,7 +15,7 @@ Entities the registry's entity ruler named (``ent_id_``) are never changed.
 """
 from __future__ import annotations
 
-__all__ = ["fix_entities", "in_title_phrase", "surnames_of_people_named"]
+__all__ = ["fix_entities", "in_title_phrase", "names_split_at_particles", "surnames_of_people_named"]
 
 # the nouns of office a title "… of X" hangs on, before a name ("Secretary of State Antony Blinken")
 TITLE_HEADS = frozenset({"secretary", "minister", "commissioner", "director", "chief", "head", "chairman",
@@ -48,6 +49,7 @@ def fix_entities(doc):
     new = institutions_not_people(doc, new, Span)
     new = names_after_titles(doc, new, Span)
     new = unlabelled_names_after_titles(doc, new, Span)
+    new = names_split_at_particles(doc, new, Span)
     new = surnames_of_people_named(doc, new, Span)
     if new != ents:
         doc.ents = sorted(new, key=lambda e: e.start)
@@ -132,5 +134,21 @@ def surnames_of_people_named(doc, ents: list, Span) -> list:
             surnames.add(e[-1].text)
         elif e.label_ in ("GPE", "LOC", "ORG", "NORP") and not e.ent_id_ and len(e) == 1 and e.text in surnames:
             e = Span(doc, e.start, e.end, label="PERSON")
+        out.append(e)
+    return out
+
+
+def names_split_at_particles(doc, ents: list, Span) -> list:
+    """Two person entities side by side, the second opening with a name particle written with a capital ("Mohamed
+    Salem" "Ould Salek", "Hamad" "Bin Jassim"), are one person's name."""
+    from foedus.extraction.actors import NAME_PARTICLES
+    out: list = []
+    for e in sorted(ents, key=lambda x: x.start):
+        prev = out[-1] if out else None
+        if prev is not None and prev.label_ == "PERSON" and e.label_ == "PERSON" and prev.end == e.start \
+                and not prev.ent_id_ and not e.ent_id_ and e[0].is_title and e[0].lower_ in NAME_PARTICLES \
+                and doc[prev.end - 1].whitespace_ == " ":
+            out[-1] = Span(doc, prev.start, e.end, label="PERSON")
+            continue
         out.append(e)
     return out

@@ -159,3 +159,9 @@ def test_the_speaker_after_a_quotation_is_never_words_of_the_quotation(run):
               'and the spirit of Pan-Africanism," Colonel Amadou Abdramane, Niger junta spokesman, said in the '
               'statement.\n', published="2024-01-29")
     assert [q["speaker"] for q in res.quotes if q["text"].startswith("After 49 years")] == ["amadou-abdramane"]
+
+
+def test_a_name_the_ner_cut_at_a_particle_is_one_name(run):
+    res = run("AU\n\n“We accept that Morocco be admitted to the African Union,” said SADR Foreign Minister Mohamed Salem "
+              "Ould Salek.\n", published="2017-01-31")
+    assert [q["speaker"] for q in res.quotes] == ["mohamed-salem-ould-salek"]
