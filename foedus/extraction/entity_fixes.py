@@ -2,7 +2,7 @@
 parsed ``Doc``; the spaCy component ``foedus_entity_fixes`` in ``nlp.py`` applies them after "ner").
 
 * an attitude is not an actor: "pro-Russian separatists", "anti-Western" (``drop_attitudes``);
-* an institution is not a person: "the National Security Council" (``institutions_not_people``);
+* an institution is not a person: "the National Security Council", "AZERTAC" (``institutions_not_people``);
 * a name after a title is the person, not the title: "said Secretary of Defense Caspar Weinberger" (the NER
   took "Defense Caspar Weinberger" for an organisation), "Minister of Foreign Affairs and Trade Péter
   Szijjártó" (not "Trade Péter Szijjártó") (``names_after_titles``), and "UN High Commissioner for Human
@@ -65,10 +65,13 @@ def drop_attitudes(doc, ents: list) -> list:
 
 
 def institutions_not_people(doc, ents: list, Span) -> list:
-    """A "person" whose name ends in an institution's word is an organisation."""
-    return [Span(doc, e.start, e.end, label="ORG")
-            if e.label_ == "PERSON" and not e.ent_id_ and len(e) >= 2 and e[-1].lower_ in INSTITUTION_HEADS else e
-            for e in ents]
+    """A "person" whose name ends in an institution's word is an organisation, and so is one written as a single
+    word in capitals ("according to AZERTAC": an acronym, an agency)."""
+    def institution(e) -> bool:
+        return e.label_ == "PERSON" and not e.ent_id_ and (
+            (len(e) >= 2 and e[-1].lower_ in INSTITUTION_HEADS)
+            or (len(e) == 1 and len(e.text) >= 3 and e.text.isalpha() and e.text.isupper()))
+    return [Span(doc, e.start, e.end, label="ORG") if institution(e) else e for e in ents]
 
 
 def names_after_titles(doc, ents: list, Span) -> list:

@@ -165,3 +165,10 @@ def test_a_name_the_ner_cut_at_a_particle_is_one_name(run):
     res = run("AU\n\n“We accept that Morocco be admitted to the African Union,” said SADR Foreign Minister Mohamed Salem "
               "Ould Salek.\n", published="2017-01-31")
     assert [q["speaker"] for q in res.quotes] == ["mohamed-salem-ould-salek"]
+
+
+def test_a_single_word_in_capitals_is_no_person_to_quote(run):
+    res = run("Aliyev\n\nAccording to AZERTAC, the president said that the alliance was not needed. Ilham Aliyev said "
+              "that Russia was enough.\n", published="2022-02-24")
+    assert "azertac" not in {q["speaker"] for q in res.quotes}
+    assert "ilham-aliyev" in {q["speaker"] for q in res.quotes}
