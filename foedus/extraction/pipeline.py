@@ -421,15 +421,16 @@ STALE_DAYS = 400    # a happening dated this long before the publication is not 
 def _dedup(found: list[Found], pub_lo: date | None = None) -> list[Found]:
     """The same event mentioned twice in one article is one event (keep the most precise date). The news an
     article leads with, undated, is not a happening the article dates long before its publication ("Uzbekistan
-    has rejoined the CSTO" … "in 1992 had co-founded CSTO"): both are kept."""
+    has rejoined the CSTO" … "in 1992 had co-founded CSTO"): both are kept, unless that date is only carried over
+    from an earlier sentence."""
     out: list[Found] = []
     for f in found:
         merged = False
         for i, g in enumerate(out):
             if (g.type, g.actor, g.target) != (f.type, f.actor, f.target):
                 continue
-            if pub_lo is not None and any(_lede_news(a) and b.hi is not None and (pub_lo - b.hi).days > STALE_DAYS
-                                          for a, b in ((g, f), (f, g))):
+            if pub_lo is not None and any(_lede_news(a) and b.hi is not None and not _carried_over(b)
+                                          and (pub_lo - b.hi).days > STALE_DAYS for a, b in ((g, f), (f, g))):
                 continue
             if g.lo is not None and f.lo is not None and (g.date_kind == "since") != (f.date_kind == "since"):
                 # "has not attended … since November 2023" states a pattern; one dated instance of it is another line

@@ -843,3 +843,11 @@ def test_saying_that_those_who_rule_a_state_must_act_is_a_demand_on_that_state(r
               "The authorities in Mali recalled their ambassador from Algeria.\n", published="2023-07-31")
     t = triples(res)
     assert ("demand", "ECOWAS", "NER") in t and ("recall_ambassador", "MLI", "DZA") in t
+
+
+def test_a_suspension_of_participation_told_to_the_alliance_is_a_freeze_a_possible_one_is_not(run):
+    res = run("NATO\n\nFrance has informed NATO it will suspend its involvement in a naval operation, officials said on "
+              "Wednesday. Turkey may suspend its participation in the drills.\n", published="2020-07-01")
+    t = triples(res)
+    assert ("freeze_participation", "FRA", "NATO") in t
+    assert ("freeze_participation", "TUR", "NATO") not in t
