@@ -391,7 +391,7 @@ class DocContext:
         if ruling:
             # "Pashinyan met Lukashenko, and he said …", "Although Lukashenko is an ally, he said …": the subject
             return self.person_ref(ruling[-1])
-        nearest = before[-1] if before and not any(e.root.dep_ in ("nsubj", "nsubjpass") for e in before) else None
+        nearest = before[-1] if before else None       # (no person before it is a subject)
         if nearest is not None and head.dep_ in ("nsubj", "nsubjpass") and verb.dep_ in ("relcl", "advcl", "acl") \
                 and verb.i > head.i:
             return self.person_ref(nearest)
